@@ -1,0 +1,101 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "parapet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ingest", targets: ["ingest"]),
+        .executable(name: "classifier", targets: ["classifier"]),
+        .executable(name: "escalation", targets: ["escalation"]),
+        .executable(name: "notifier", targets: ["notifier"]),
+        .executable(name: "parapet", targets: ["parapet"]),
+        .executable(name: "parapet-bench", targets: ["parapet-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // C libraries, wrapped once each (ParapetKafka, ParapetPostgres) and never used elsewhere.
+        .systemLibrary(
+            name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(
+            name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+
+        // Pure values: events, envelopes, the domain model. No C, no I/O.
+        .target(name: "ParapetModels", path: "Shared/Models", swiftSettings: swiftSettings),
+        // Runs blocking C calls on dedicated threads, off Swift's cooperative pool.
+        .target(name: "ParapetBlocking", path: "Shared/Blocking", swiftSettings: swiftSettings),
+        .target(
+            name: "ParapetKafka",
+            dependencies: [
+                "CRdKafka", "ParapetBlocking",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Kafka", swiftSettings: swiftSettings),
+        .target(
+            name: "ParapetPostgres",
+            dependencies: [
+                "CLibPQ", "ParapetBlocking",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/Postgres", swiftSettings: swiftSettings),
+        // Parapet's own database schema: ordered SQL migrations.
+        .target(
+            name: "ParapetSchema",
+            dependencies: ["ParapetPostgres"],
+            path: "Shared/Schema",
+            resources: [.copy("Migrations")],
+            swiftSettings: swiftSettings),
+        // Configuration, logging, metrics, health endpoints and lifecycle shared by every service.
+        .target(
+            name: "ParapetRuntime",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Shared/Runtime", swiftSettings: swiftSettings),
+
+        .executableTarget(name: "ingest", dependencies: ["ParapetRuntime"], path: "Services/ingest", swiftSettings: swiftSettings),
+        .executableTarget(name: "classifier", dependencies: ["ParapetRuntime"], path: "Services/classifier", swiftSettings: swiftSettings),
+        .executableTarget(name: "escalation", dependencies: ["ParapetRuntime"], path: "Services/escalation", swiftSettings: swiftSettings),
+        .executableTarget(name: "notifier", dependencies: ["ParapetRuntime"], path: "Services/notifier", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "parapet",
+            dependencies: [
+                "ParapetRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/parapet", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "parapet-bench",
+            dependencies: [
+                "ParapetKafka", "ParapetPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/bench", swiftSettings: swiftSettings),
+
+        // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "RuntimeTests", dependencies: ["ParapetRuntime", "TestSupport"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

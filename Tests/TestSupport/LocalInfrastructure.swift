@@ -1,0 +1,90 @@
+import Foundation
+
+/// Real servers on loopback for one test suite, started by `scripts/infra` on free ports.
+///
+/// The same script runs the demo and the benchmarks, so tests exercise the very set-up a
+/// newcomer gets. Call `stop()` when done; `scripts/test` also reaps anything a crashed test
+/// process left behind.
+public final class LocalInfrastructure: Sendable {
+    /// A server the script can start.
+    public enum Part: String, Sendable {
+        case postgres, kafka, smtp
+    }
+
+    /// The folder holding this instance's data, logs and pid files.
+    public let directory: URL
+    /// The variables `scripts/infra` wrote: `PARAPET_DATABASE_URL`, `PARAPET_KAFKA_BROKERS`, ...
+    public let environment: [String: String]
+
+    /// `postgresql://...` address of the throwaway cluster.
+    public var databaseURL: String { environment["PARAPET_DATABASE_URL"] ?? "" }
+    /// `host:port` of the Tansu broker.
+    public var kafkaBrokers: String { environment["PARAPET_KAFKA_BROKERS"] ?? "" }
+    /// `smtp://host:port` of the SMTP sink.
+    public var smtpURL: String { environment["PARAPET_SMTP_URL"] ?? "" }
+
+    /// The repository's root folder, found from this source file's place in it.
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private init(directory: URL, environment: [String: String]) {
+        self.directory = directory
+        self.environment = environment
+    }
+
+    /// Starts the named parts and returns once each accepts connections.
+    public static func start(_ parts: [Part]) throws -> LocalInfrastructure {
+        let directory = repositoryRoot.appending(path: ".run/tests/\(UUID().uuidString.prefix(8))")
+        let output = try runScript(["up", directory.path] + parts.map(\.rawValue))
+        var environment: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            environment[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        return LocalInfrastructure(directory: directory, environment: environment)
+    }
+
+    /// Stops every server of this instance and removes its folder.
+    public func stop() {
+        _ = try? Self.runScript(["down", directory.path])
+    }
+
+    /// Runs `body` with servers that are stopped afterwards, whether `body` throws or not.
+    public static func with<T>(_ parts: [Part], _ body: (LocalInfrastructure) async throws -> T) async throws -> T {
+        let infrastructure = try start(parts)
+        defer { infrastructure.stop() }
+        return try await body(infrastructure)
+    }
+
+    /// Kills the Tansu broker at once (SIGKILL), as a crash would.
+    public func killKafka() {
+        guard let pid = try? String(contentsOf: directory.appending(path: "tansu.pid"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines), let value = Int32(pid) else { return }
+        kill(value, SIGKILL)
+    }
+
+    struct ScriptFailed: Error, CustomStringConvertible {
+        var arguments: [String]
+        var status: Int32
+        var output: String
+        var description: String { "scripts/infra \(arguments.joined(separator: " ")) exited \(status): \(output)" }
+    }
+
+    private static func runScript(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = repositoryRoot.appending(path: "scripts/infra")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let output = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw ScriptFailed(arguments: arguments, status: process.terminationStatus, output: output)
+        }
+        return output
+    }
+}
