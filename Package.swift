@@ -55,7 +55,7 @@ let package = Package(
         // Parapet's own database schema: ordered SQL migrations.
         .target(
             name: "ParapetSchema",
-            dependencies: ["ParapetPostgres"],
+            dependencies: ["ParapetPostgres", .product(name: "Logging", package: "swift-log")],
             path: "Shared/Schema",
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings),
@@ -67,6 +67,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Shared/Runtime", swiftSettings: swiftSettings),
@@ -95,7 +96,13 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "RuntimeTests", dependencies: ["ParapetRuntime", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: [
+                "ParapetRuntime", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,7 @@ public final class LocalInfrastructure: Sendable {
     public var smtpURL: String { environment["PARAPET_SMTP_URL"] ?? "" }
 
     /// The repository's root folder, found from this source file's place in it.
-    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     private init(directory: URL, environment: [String: String]) {
@@ -33,9 +33,9 @@ public final class LocalInfrastructure: Sendable {
     }
 
     /// Starts the named parts and returns once each accepts connections.
-    public static func start(_ parts: [Part]) throws -> LocalInfrastructure {
+    public static func start(_ parts: [Part]) async throws -> LocalInfrastructure {
         let directory = repositoryRoot.appending(path: ".run/tests/\(UUID().uuidString.prefix(8))")
-        let output = try runScript(["up", directory.path] + parts.map(\.rawValue))
+        let output = try await ChildProcess.run([script.path, "up", directory.path] + parts.map(\.rawValue))
         var environment: [String: String] = [:]
         for line in output.split(separator: "\n") {
             guard let equals = line.firstIndex(of: "=") else { continue }
@@ -46,12 +46,12 @@ public final class LocalInfrastructure: Sendable {
 
     /// Stops every server of this instance and removes its folder.
     public func stop() {
-        _ = try? Self.runScript(["down", directory.path])
+        _ = try? ChildProcess.runBlocking([Self.script.path, "down", directory.path])
     }
 
     /// Runs `body` with servers that are stopped afterwards, whether `body` throws or not.
     public static func with<T>(_ parts: [Part], _ body: (LocalInfrastructure) async throws -> T) async throws -> T {
-        let infrastructure = try start(parts)
+        let infrastructure = try await start(parts)
         defer { infrastructure.stop() }
         return try await body(infrastructure)
     }
@@ -63,28 +63,5 @@ public final class LocalInfrastructure: Sendable {
         kill(value, SIGKILL)
     }
 
-    struct ScriptFailed: Error, CustomStringConvertible {
-        var arguments: [String]
-        var status: Int32
-        var output: String
-        var description: String { "scripts/infra \(arguments.joined(separator: " ")) exited \(status): \(output)" }
-    }
-
-    private static func runScript(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = repositoryRoot.appending(path: "scripts/infra")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw ScriptFailed(arguments: arguments, status: process.terminationStatus, output: output)
-        }
-        return output
-    }
+    private static var script: URL { repositoryRoot.appending(path: "scripts/infra") }
 }
