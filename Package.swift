@@ -72,14 +72,21 @@ let package = Package(
             ],
             path: "Shared/Runtime", swiftSettings: swiftSettings),
 
-        .executableTarget(name: "ingest", dependencies: ["ParapetRuntime"], path: "Services/ingest", swiftSettings: swiftSettings),
-        .executableTarget(name: "classifier", dependencies: ["ParapetRuntime"], path: "Services/classifier", swiftSettings: swiftSettings),
-        .executableTarget(name: "escalation", dependencies: ["ParapetRuntime"], path: "Services/escalation", swiftSettings: swiftSettings),
-        .executableTarget(name: "notifier", dependencies: ["ParapetRuntime"], path: "Services/notifier", swiftSettings: swiftSettings),
+        // What every pipeline service shares: Kafka and PostgreSQL settings, connecting and
+        // migrating at start-up, readiness checks.
+        .target(
+            name: "ParapetPipeline",
+            dependencies: ["ParapetRuntime", "ParapetKafka", "ParapetPostgres", "ParapetSchema", "ParapetModels"],
+            path: "Shared/Pipeline", swiftSettings: swiftSettings),
+
+        .executableTarget(name: "ingest", dependencies: ["ParapetPipeline"], path: "Services/ingest", swiftSettings: swiftSettings),
+        .executableTarget(name: "classifier", dependencies: ["ParapetPipeline"], path: "Services/classifier", swiftSettings: swiftSettings),
+        .executableTarget(name: "escalation", dependencies: ["ParapetPipeline"], path: "Services/escalation", swiftSettings: swiftSettings),
+        .executableTarget(name: "notifier", dependencies: ["ParapetPipeline"], path: "Services/notifier", swiftSettings: swiftSettings),
         .executableTarget(
             name: "parapet",
             dependencies: [
-                "ParapetRuntime",
+                "ParapetPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/parapet", swiftSettings: swiftSettings),

@@ -98,11 +98,13 @@ final class KafkaHandle: @unchecked Sendable {
 
 extension KafkaCallbackContext {
     func log(level: Int32, facility: UnsafePointer<CChar>?, text: UnsafePointer<CChar>?) {
-        // syslog levels: 0 emerg ... 3 err, 4 warning, 5 notice, 6 info, 7 debug
+        // syslog levels. librdkafka logs at "err" (3) for connection failures it retries on its
+        // own, so those are warnings here; what really ends a client comes through error_cb.
         let swiftLevel: Logger.Level =
             switch level {
-            case ...3: .error
-            case 4: .warning
+            case ...2: .error
+            case 3: .warning
+            case 4: .notice
             case 5, 6: .info
             default: .debug
             }

@@ -26,22 +26,22 @@ extension LibPQConnection {
             let sql = "COPY \(target) (\(quotedColumns.joined(separator: ", "))) FROM STDIN (FORMAT binary)"
             _ = try self.check(PQexec(handle, sql), handle, statement: sql)
 
-            var writer = PostgresCopyWriter(handle: handle, table: target, columns: targetColumns)
+            var writer = PostgresCopyWriter(
+                connection: self, handle: handle, statement: sql, table: target, columns: targetColumns)
             do {
                 try writeRows(&writer)
             } catch {
-                // Ends the COPY with an error, so the server discards every row sent.
-                PQputCopyEnd(handle, "COPY aborted by the client")
-                _ = try? self.collectResult(handle, statement: sql)
+                if writer.failure == nil {
+                    // Ends the COPY with an error, so the server discards every row sent.
+                    PQputCopyEnd(handle, "COPY aborted by the client")
+                    _ = try? self.collectResult(handle, statement: sql)
+                }
                 return .failed(error)
             }
-            writer.finish()
+            try writer.finish()
             _ = PQputCopyEnd(handle, nil)
-            // A server error (a constraint, a bad value) arrives here even if sending stopped early.
+            // A server error (a constraint, a bad value) in the last chunk arrives here.
             let result = try self.collectResult(handle, statement: sql)
-            if let failure = writer.sendFailure {
-                throw self.connectionLost(handle, message: failure, statement: sql)
-            }
             return .copied(result.affectedRows)
         }
         switch outcome {
@@ -50,6 +50,18 @@ extension LibPQConnection {
             return count
         case .failed(let error):
             throw error
+        }
+    }
+
+    /// Why a COPY stopped taking data: the server's error if it sent one, else the broken
+    /// connection's.
+    func copyFailure(_ handle: OpaquePointer, statement: String) -> PostgresError {
+        let message = lastError(handle)
+        do {
+            _ = try collectResult(handle, statement: statement)
+            return connectionLost(handle, message: message, statement: statement)
+        } catch {
+            return error
         }
     }
 

@@ -116,9 +116,12 @@ final class LibPQConnection: @unchecked Sendable {
                 // message) and closed: read until nothing is left, so libpq sees the EOF and
                 // marks the connection bad instead of the next statement failing on it.
                 var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-                for _ in 0..<16 where PQstatus(handle) == CONNECTION_OK && poll(&descriptor, 1, 0) > 0 {
-                    guard PQconsumeInput(handle) == 1 else { break }
+                var reads = 0
+                while reads < 16, PQstatus(handle) == CONNECTION_OK, poll(&descriptor, 1, 0) > 0,
+                    PQconsumeInput(handle) == 1
+                {
                     _ = PQisBusy(handle)  // parses what arrived, so its notices are logged
+                    reads += 1
                 }
                 return (PQstatus(handle) == CONNECTION_OK, PQtransactionStatus(handle) == PQTRANS_IDLE)
             }

@@ -11,7 +11,7 @@ import CLibPQ
 /// }
 /// ```
 ///
-/// Values are never turned into text, so tabs, newlines, backslashes and NUL-free Unicode need
+/// Values are never turned into text, so tabs, newlines, backslashes and any Unicode need
 /// no escaping. Each value's type is checked against its column's before it is written, because
 /// binary COPY has no implicit casts: an `Int` (bigint) does not fit an `integer` column.
 /// Rows are streamed in chunks of about 256 KiB.
@@ -32,17 +32,22 @@ public struct PostgresCopyWriter: ~Copyable {
     /// The size at which the buffered rows are sent.
     static let chunkSize = 256 * 1024
 
+    private let connection: LibPQConnection
     private let handle: OpaquePointer
+    private let statement: String
     private let table: String
     private var columns: [Column]
     private var buffer = PostgresEncodingBuffer()
     /// Rows appended so far.
     public private(set) var rowCount = 0
-    /// Set when sending failed; libpq's message, reported when the COPY ends.
-    private(set) var sendFailure: String?
+    /// Why the COPY cannot go on: usually the server's error (a duplicate key, a bad value),
+    /// which it sends as soon as it meets the row, while rows are still being sent.
+    private(set) var failure: PostgresError?
 
-    init(handle: OpaquePointer, table: String, columns: [Column]) {
+    init(connection: LibPQConnection, handle: OpaquePointer, statement: String, table: String, columns: [Column]) {
+        self.connection = connection
         self.handle = handle
+        self.statement = statement
         self.table = table
         self.columns = columns
         buffer.bytes.reserveCapacity(Self.chunkSize + 64 * 1024)
@@ -57,9 +62,7 @@ public struct PostgresCopyWriter: ~Copyable {
     /// - Throws: ``PostgresError`` `.invalidUsage` if the count or a type does not fit the columns,
     ///   `.encoding` if a value cannot be encoded, `.connectionLost` if sending failed.
     public mutating func append<each Value: PostgresEncodable>(_ values: repeat each Value) throws(PostgresError) {
-        if let sendFailure {
-            throw PostgresError(code: .connectionLost, message: sendFailure)
-        }
+        if let failure { throw failure }
         let rowStart = buffer.bytes.count
         buffer.writeInteger(Int16(truncatingIfNeeded: columns.count))
         var index = 0
@@ -79,7 +82,7 @@ public struct PostgresCopyWriter: ~Copyable {
         }
         rowCount += 1
         if buffer.bytes.count >= Self.chunkSize {
-            send()
+            try send()
         }
     }
 
@@ -125,21 +128,25 @@ public struct PostgresCopyWriter: ~Copyable {
         columns[index].acceptedType = type
     }
 
-    /// Sends the buffered bytes; a failure is kept and reported by the next call or at the end.
-    mutating func send() {
-        guard sendFailure == nil, !buffer.bytes.isEmpty else { return }
+    /// Sends the buffered bytes; throws, and keeps, the reason if the COPY cannot go on.
+    mutating func send() throws(PostgresError) {
+        if let failure { throw failure }
+        guard !buffer.bytes.isEmpty else { return }
         let sent = buffer.bytes.withUnsafeBytes { bytes in
             PQputCopyData(handle, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
         }
-        if sent != 1 {
-            sendFailure = firstLine(String(cString: PQerrorMessage(handle)))
-        }
         buffer.bytes.removeAll(keepingCapacity: true)
+        guard sent == 1 else {
+            // libpq stops the COPY when the server reports an error; that error is the reason.
+            let error = connection.copyFailure(handle, statement: statement)
+            failure = error
+            throw error
+        }
     }
 
     /// Appends the trailer and sends what is left.
-    mutating func finish() {
+    mutating func finish() throws(PostgresError) {
         buffer.writeInteger(Int16(-1))
-        send()
+        try send()
     }
 }

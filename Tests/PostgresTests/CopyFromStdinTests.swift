@@ -165,6 +165,17 @@ import Testing
             }
             #expect(error?.sqlState == .uniqueViolation)
             #expect(try await readBack(table, client).isEmpty)
+
+            // Early in a long stream: the server's error arrives while rows are still being
+            // sent, and it, not a broken pipe, is what the caller sees.
+            let early = await #expect(throws: PostgresError.self) {
+                try await client.copy(into: table, columns: ["id", "text"]) { writer in
+                    try writer.append(0, "first")
+                    for id in 0..<300_000 { try writer.append(id, "row \(id)") }
+                }
+            }
+            #expect(early?.sqlState == .uniqueViolation)
+            #expect(try await readBack(table, client).isEmpty)
         }
     }
 

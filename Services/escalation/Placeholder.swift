@@ -1,2 +1,0 @@
-// Placeholder so the package loads while this target is being written; delete when adding real files.
-print("placeholder")

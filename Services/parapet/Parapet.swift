@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The operator's command line: schema, topics, consumer lag.
+@main
+struct Parapet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parapet",
+        abstract: "Operate a Parapet deployment.",
+        discussion: """
+            Reads the same environment as the services: PARAPET_KAFKA_BROKERS, PARAPET_DATABASE_URL and \
+            the optional PARAPET_CONFIG_FILE (KEY=VALUE lines).
+            """,
+        subcommands: [MigrateCommand.self, TopicsCommand.self, LagCommand.self])
+}
