@@ -1,4 +1,5 @@
 import CRdKafka
+import Dispatch
 import Foundation
 import Logging
 import ParapetBlocking
@@ -44,11 +45,12 @@ public final class KafkaConsumer: Sendable {
     }
 
     deinit {
-        if state.withLock({ $0 }) != .closed {
-            // Leaves the group without committing: the caller did not close, so not every
-            // stored offset may be meant.
-            rd_kafka_consumer_close(handle.pointer)
-        }
+        guard state.withLock({ $0 }) != .closed else { return }
+        // Dropped without close(): leave the group so its partitions move at once. Closing
+        // blocks, and the last reference may go on the cooperative pool, so it happens on a
+        // Dispatch thread, which also destroys the handle afterwards.
+        let handle = self.handle
+        DispatchQueue.global().async { rd_kafka_consumer_close(handle.pointer) }
     }
 
     /// Joins the group for these topics. Partitions are assigned during the following polls.

@@ -100,7 +100,9 @@ public final class KafkaProducer: Sendable {
     }
 
     deinit {
-        if pollLoop.running.exchange(false, ordering: .relaxed) { pollLoop.done.wait() }
+        // Dropped without close(): stop the poll loop. It holds the handle, so the handle is
+        // destroyed on that thread once the loop ends, never here.
+        pollLoop.running.store(false, ordering: .relaxed)
     }
 
     private static let flushQueue = BlockingQueue(label: "parapet.kafka.producer.flush")

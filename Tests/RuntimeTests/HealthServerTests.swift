@@ -61,33 +61,60 @@ struct HealthServerTests {
         ])
     }
 
-    @Test func notReadyWhenACheckTimesOut() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+    @Test(.timeLimit(.minutes(1))) func notReadyWhenACheckTimesOut() async throws {
+        // The stuck check ignores cancellation, like a client in a blocking call, and stays stuck
+        // until released after /ready has answered: /ready must not wait for it.
+        let stuck = StuckCheck()
         let response = try await get(
             server(checks: [
                 ReadinessCheck("kafka", timeout: .milliseconds(200)) { try await Task.sleep(for: .seconds(30)) },
-                // Ignores cancellation, like a client stuck in a blocking call: /ready must still answer.
-                ReadinessCheck("postgres", timeout: .milliseconds(200)) {
-                    for _ in 0..<40 { try? await Task.sleep(for: .milliseconds(50)) }
-                },
+                ReadinessCheck("postgres", timeout: .milliseconds(200)) { await stuck.wait() },
             ]),
             "/ready")
-        #expect(clock.now - start < .seconds(1.5))
+        let finishedBeforeAnswer = await stuck.finished
+        await stuck.release()
+        #expect(!finishedBeforeAnswer)
         #expect(response.status == .serviceUnavailable)
         let body = try jsonObject(String(buffer: response.body))
         #expect(body["checks"] as? [String: String] == ["kafka": "timed out after 200ms", "postgres": "timed out after 200ms"])
     }
 
     @Test func checksRunConcurrently() async throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let slow = { @Sendable in try await Task.sleep(for: .milliseconds(300)) }
+        // Each check passes only once all three have started, which happens only if they run
+        // at the same time; run one after another, the first would time out waiting.
+        let started = StartedChecks()
+        let rendezvous = { @Sendable in
+            await started.arrive()
+            while await started.count < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        }
         let response = try await get(
-            server(checks: [ReadinessCheck("a", check: slow), ReadinessCheck("b", check: slow), ReadinessCheck("c", check: slow)]),
+            server(checks: ["a", "b", "c"].map { ReadinessCheck($0, timeout: .seconds(5), check: rendezvous) }),
             "/ready")
         #expect(response.status == .ok)
-        #expect(clock.now - start < .milliseconds(850))
+    }
+
+    /// A check that returns only when released; a continuation, unlike a sleep, ignores
+    /// cancellation, as a client stuck in a blocking call does.
+    actor StuckCheck {
+        private var released = false
+        private var waiter: CheckedContinuation<Void, Never>?
+        private(set) var finished = false
+
+        func wait() async {
+            if !released { await withCheckedContinuation { waiter = $0 } }
+            finished = true
+        }
+
+        func release() {
+            released = true
+            waiter?.resume()
+            waiter = nil
+        }
+    }
+
+    actor StartedChecks {
+        private(set) var count = 0
+        func arrive() { count += 1 }
     }
 
     @Test func metricsServesTheRegistry() async throws {

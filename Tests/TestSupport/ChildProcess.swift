@@ -1,11 +1,11 @@
 import Dispatch
 import Foundation
 
-/// Runs a program to completion with posix_spawn and waitpid.
+/// Runs programs with posix_spawn and waitpid.
 ///
 /// Foundation's `Process.waitUntilExit` was seen never to return under the parallel test runner
-/// once the script had started daemons; a plain waitpid on a Dispatch thread has no such trouble
-/// and keeps the blocking wait off the cooperative pool.
+/// once the script had started daemons (they inherit a descriptor it watches); a plain waitpid
+/// on a Dispatch thread has no such trouble and keeps the blocking wait off the cooperative pool.
 public enum ChildProcess {
     public struct Failed: Error, CustomStringConvertible {
         public var command: [String]
@@ -14,20 +14,27 @@ public enum ChildProcess {
         public var description: String { "\(command.joined(separator: " ")) exited \(status): \(output)" }
     }
 
-    /// Runs `command` (absolute path first) with stdin from /dev/null and stdout and stderr
-    /// into one file; returns what it printed, or throws `Failed` on a non-zero exit.
-    public static func run(_ command: [String]) async throws -> String {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runBlocking(command) })
-            }
-        }
+    /// Runs `command` (absolute path first) to completion; returns what it printed, or throws
+    /// `Failed` on a non-zero exit.
+    public static func run(_ command: [String], environment: [String: String]? = nil) async throws -> String {
+        let process = try start(command, environment: environment)
+        let (status, output) = await process.wait()
+        guard status == 0 else { throw Failed(command: command, status: status, output: output) }
+        return output
     }
 
-    /// The same as `run`, blocking the calling thread; for `deinit`-like contexts.
+    /// The same as `run`, blocking the calling thread; for clean-up paths that cannot await.
     public static func runBlocking(_ command: [String]) throws -> String {
+        let process = try start(command, environment: nil)
+        let (status, output) = process.waitBlocking()
+        guard status == 0 else { throw Failed(command: command, status: status, output: output) }
+        return output
+    }
+
+    /// Starts `command` with stdin from /dev/null and stdout and stderr into one file.
+    /// `environment` replaces the inherited environment when given.
+    public static func start(_ command: [String], environment: [String: String]? = nil) throws -> RunningProcess {
         let outputPath = FileManager.default.temporaryDirectory.appending(path: "parapet-child-\(UUID().uuidString).log").path
-        defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -36,17 +43,52 @@ public enum ChildProcess {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let arguments = command.map { strdup($0) } + [nil]
         defer { arguments.forEach { free($0) } }
+        var variables = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { variables?.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+        let spawned: Int32
+        if variables != nil {
+            spawned = variables!.withUnsafeMutableBufferPointer { posix_spawn(&pid, command[0], &actions, nil, arguments, $0.baseAddress) }
+        } else {
+            spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+        }
         guard spawned == 0 else {
             throw Failed(command: command, status: -1, output: String(cString: strerror(spawned)))
         }
+        return RunningProcess(pid: pid, outputPath: outputPath)
+    }
+}
+
+/// A started child process.
+public final class RunningProcess: Sendable {
+    public let pid: pid_t
+    private let outputPath: String
+
+    init(pid: pid_t, outputPath: String) {
+        self.pid = pid
+        self.outputPath = outputPath
+    }
+
+    /// What the process has printed so far.
+    public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+    public func send(_ signal: Int32) {
+        kill(pid, signal)
+    }
+
+    /// Waits for the process to end; returns its exit status (128 + signal if killed) and output.
+    public func wait() async -> (status: Int32, output: String) {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.waitBlocking()) }
+        }
+    }
+
+    func waitBlocking() -> (status: Int32, output: String) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let text = output
+        unlink(outputPath)
         // WIFEXITED/WEXITSTATUS are macros Swift cannot import.
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        guard exitStatus == 0 else { throw Failed(command: command, status: exitStatus, output: output) }
-        return output
+        return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), text)
     }
 }
