@@ -20,6 +20,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Bytes per Kafka message value.")
     var messageBytes: Int = 256
 
+    @Option(help: "Rounds per Kafka measurement (medians are reported).")
+    var rounds: Int = 3
+
     @Option(help: "Rows to bulk-insert into PostgreSQL.")
     var rows: Int = 200_000
 
@@ -29,7 +32,7 @@ struct Bench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        print(try await KafkaBenchmark.run(brokers: brokers, messages: messages, messageBytes: messageBytes))
+        print(try await KafkaBenchmark.run(brokers: brokers, messages: messages, messageBytes: messageBytes, rounds: rounds))
         print(try await PostgresBenchmark.run(databaseURL: databaseURL, rows: rows))
     }
 }

@@ -24,7 +24,7 @@ public final class KafkaProducer: Sendable {
         ) { conf in
             rd_kafka_conf_set_dr_msg_cb(conf) { _, message, _ in
                 guard let message, let ticket = message.pointee._private else { return }
-                Unmanaged<DeliveryTicket>.fromOpaque(ticket).takeRetainedValue().complete(message.pointee)
+                DeliveryBatch.settle(ticket: ticket, message.pointee)
             }
         }
         let handle = self.handle
@@ -49,23 +49,21 @@ public final class KafkaProducer: Sendable {
     public func send(_ messages: [KafkaOutgoingMessage]) async throws(KafkaError) -> [KafkaDeliveryReport] {
         guard !messages.isEmpty else { return [] }
         guard pollLoop.running.load(ordering: .relaxed) else { throw KafkaError(.closed, "the Kafka producer is closed") }
-        let batch = DeliveryBatch(count: messages.count)
+        let batch = DeliveryBatch(topics: messages.map(\.topic))
         for (index, message) in messages.enumerated() {
-            let ticket = DeliveryTicket(batch: batch, index: index, topic: message.topic)
-            let opaque = Unmanaged.passRetained(ticket).toOpaque()
             while true {
-                let code = enqueue(message, opaque: opaque)
+                let code = enqueue(message, opaque: batch.ticket(index))
                 if code == RD_KAFKA_RESP_ERR_NO_ERROR { break }
                 if code == RD_KAFKA_RESP_ERR__QUEUE_FULL {
                     // librdkafka's local queue is full: wait for delivery reports to drain it.
                     try? await Task.sleep(for: .milliseconds(1))
                     continue
                 }
-                Unmanaged<DeliveryTicket>.fromOpaque(opaque).release()
-                batch.settle(index, .failure(KafkaError(.delivery, code, "cannot produce to \(message.topic)")))
+                batch.settle(index, partition: -1, offset: -1, code: code.rawValue)
                 break
             }
         }
+        // The batch lives at least until here, after its last delivery report.
         return try await batch.wait().get()
     }
 
@@ -107,63 +105,52 @@ public final class KafkaProducer: Sendable {
 
     private static let flushQueue = BlockingQueue(label: "parapet.kafka.producer.flush")
 
-    /// Hands one message to librdkafka's queue; copies key, value and headers, so nothing needs
-    /// to outlive the call.
+    /// Hands one message to librdkafka's queue; librdkafka copies topic, key, value and headers,
+    /// so nothing needs to outlive the call.
     private func enqueue(_ message: KafkaOutgoingMessage, opaque: UnsafeMutableRawPointer) -> rd_kafka_resp_err_t {
-        // Topic and header names as NUL-terminated strings in one buffer.
-        var names: [UInt8] = Array(message.topic.utf8) + [0]
-        var nameOffsets: [Int] = []
-        for header in message.headers {
-            nameOffsets.append(names.count)
-            names += Array(header.name.utf8) + [0]
-        }
-        let count = 4 + message.headers.count + (message.key == nil ? 0 : 1) + (message.timestamp == nil ? 0 : 1)
-        return names.withUnsafeBufferPointer { nameBuffer in
-            let base = UnsafeRawPointer(nameBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: count) { vus in
-                var used = 0
-                func add(_ build: (inout rd_kafka_vu_t) -> Void) {
-                    var vu = rd_kafka_vu_t()
-                    build(&vu)
-                    vus[used] = vu
-                    used += 1
-                }
-                add { $0.vtype = RD_KAFKA_VTYPE_TOPIC; $0.u.cstr = base }
-                add { $0.vtype = RD_KAFKA_VTYPE_MSGFLAGS; $0.u.i = RD_KAFKA_MSG_F_COPY }
-                add { $0.vtype = RD_KAFKA_VTYPE_OPAQUE; $0.u.ptr = opaque }
-                if let timestamp = message.timestamp {
-                    add { $0.vtype = RD_KAFKA_VTYPE_TIMESTAMP; $0.u.i64 = Int64((timestamp.timeIntervalSince1970 * 1000).rounded()) }
-                }
-                return message.value.withUnsafeBytes { value in
-                    add {
-                        $0.vtype = RD_KAFKA_VTYPE_VALUE
-                        $0.u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress)
-                        $0.u.mem.size = value.count
-                    }
-                    return withHeaderValues(message.headers) { headerValues in
-                        for (index, header) in message.headers.enumerated() {
-                            add {
-                                $0.vtype = RD_KAFKA_VTYPE_HEADER
-                                $0.u.header.name = base + nameOffsets[index]
-                                $0.u.header.val = headerValues[index]
-                                $0.u.header.size = header.value.count
+        message.topic.withCString { topic in
+            message.value.withUnsafeBytes { value in
+                withOptionalBytes(message.key) { key in
+                    withHeaderFields(message.headers) { headers in
+                        withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 6 + headers.count) { vus in
+                            var used = 0
+                            func add(_ build: (inout rd_kafka_vu_t) -> Void) {
+                                var vu = rd_kafka_vu_t()
+                                build(&vu)
+                                vus[used] = vu
+                                used += 1
                             }
-                        }
-                        let produce = { () -> rd_kafka_resp_err_t in
-                            guard let error = rd_kafka_produceva(self.handle.pointer, vus.baseAddress, used) else {
+                            add { $0.vtype = RD_KAFKA_VTYPE_TOPIC; $0.u.cstr = topic }
+                            add { $0.vtype = RD_KAFKA_VTYPE_MSGFLAGS; $0.u.i = RD_KAFKA_MSG_F_COPY }
+                            add { $0.vtype = RD_KAFKA_VTYPE_OPAQUE; $0.u.ptr = opaque }
+                            add {
+                                $0.vtype = RD_KAFKA_VTYPE_VALUE
+                                $0.u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress)
+                                $0.u.mem.size = value.count
+                            }
+                            if let key {
+                                add {
+                                    $0.vtype = RD_KAFKA_VTYPE_KEY
+                                    $0.u.mem.ptr = UnsafeMutableRawPointer(mutating: key.baseAddress)
+                                    $0.u.mem.size = key.count
+                                }
+                            }
+                            if let timestamp = message.timestamp {
+                                add { $0.vtype = RD_KAFKA_VTYPE_TIMESTAMP; $0.u.i64 = Int64((timestamp.timeIntervalSince1970 * 1000).rounded()) }
+                            }
+                            for header in headers {
+                                add {
+                                    $0.vtype = RD_KAFKA_VTYPE_HEADER
+                                    $0.u.header.name = header.name
+                                    $0.u.header.val = header.value
+                                    $0.u.header.size = header.size
+                                }
+                            }
+                            guard let error = rd_kafka_produceva(handle.pointer, vus.baseAddress, used) else {
                                 return RD_KAFKA_RESP_ERR_NO_ERROR
                             }
                             defer { rd_kafka_error_destroy(error) }
                             return rd_kafka_error_code(error)
-                        }
-                        guard let key = message.key else { return produce() }
-                        return key.withUnsafeBytes { keyBytes in
-                            add {
-                                $0.vtype = RD_KAFKA_VTYPE_KEY
-                                $0.u.mem.ptr = UnsafeMutableRawPointer(mutating: keyBytes.baseAddress)
-                                $0.u.mem.size = keyBytes.count
-                            }
-                            return produce()
                         }
                     }
                 }
@@ -178,89 +165,133 @@ final class PollLoop: Sendable {
     let done = DispatchSemaphore(value: 0)
 }
 
-/// Lends the header values' bytes for the length of `body` (empty values as nil pointers).
-private func withHeaderValues<R>(_ headers: [KafkaHeader], _ body: ([UnsafeRawPointer?]) -> R) -> R {
-    // Headers are few; concatenating keeps every value alive through one borrow.
+/// Lends `bytes` for the length of `body`, or nil when there are none.
+private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+    guard let bytes else { return body(nil) }
+    return bytes.withUnsafeBytes { body($0) }
+}
+
+/// A header as librdkafka takes it: a NUL-terminated name and a value.
+private struct HeaderField {
+    var name: UnsafePointer<CChar>
+    var value: UnsafeRawPointer?
+    var size: Int
+}
+
+/// Lends every header's name and value for the length of `body`; no allocation when there are
+/// no headers.
+private func withHeaderFields<R>(_ headers: [KafkaHeader], _ body: ([HeaderField]) -> R) -> R {
+    guard !headers.isEmpty else { return body([]) }
+    // One buffer holds every name (NUL-terminated) and value, so one borrow covers them all.
     var storage: [UInt8] = []
-    var offsets: [Int] = []
+    var offsets: [(name: Int, value: Int)] = []
     for header in headers {
-        offsets.append(storage.count)
+        let name = storage.count
+        storage += header.name.utf8
+        storage.append(0)
+        offsets.append((name, storage.count))
         storage += header.value
     }
     return storage.withUnsafeBytes { bytes in
-        body(zip(offsets, headers).map { offset, header in
-            header.value.isEmpty ? nil : UnsafeRawPointer(bytes.baseAddress! + offset)
+        let base = bytes.baseAddress!
+        return body(zip(offsets, headers).map { offset, header in
+            HeaderField(
+                name: (base + offset.name).assumingMemoryBound(to: CChar.self),
+                value: header.value.isEmpty ? nil : base + offset.value, size: header.value.count)
         })
     }
 }
 
 /// Collects the delivery reports of one `send` call and resumes it when all have arrived.
-final class DeliveryBatch: Sendable {
-    private struct State {
-        var results: [Result<KafkaDeliveryReport, KafkaError>?]
-        var pending: Int
-        var continuation: CheckedContinuation<Result<[KafkaDeliveryReport], KafkaError>, Never>?
+///
+/// Each message's opaque pointer is its slot here, so no object is allocated per message. A slot's
+/// outcome is written once, by whichever thread settles it, before `pending` is decremented; the
+/// outcomes are read only after `pending` reaches zero. That ordering is why this type may be
+/// `@unchecked Sendable`.
+final class DeliveryBatch: @unchecked Sendable {
+    private struct Slot {
+        var batch: Unmanaged<DeliveryBatch>
+        var index: Int
     }
 
-    private let state: Mutex<State>
-
-    init(count: Int) {
-        state = Mutex(State(results: Array(repeating: nil, count: count), pending: count))
+    private struct Outcome {
+        var partition: Int32 = -1
+        var offset: Int64 = -1
+        var code: Int32 = 0
     }
 
-    func settle(_ index: Int, _ result: Result<KafkaDeliveryReport, KafkaError>) {
-        let resume = state.withLock { state -> (CheckedContinuation<Result<[KafkaDeliveryReport], KafkaError>, Never>, Result<[KafkaDeliveryReport], KafkaError>)? in
-            state.results[index] = result
-            state.pending -= 1
-            guard state.pending == 0, let continuation = state.continuation else { return nil }
-            state.continuation = nil
-            return (continuation, Self.combine(state.results))
+    private enum Waiter {
+        case none
+        case waiting(CheckedContinuation<Result<[KafkaDeliveryReport], KafkaError>, Never>)
+    }
+
+    private let topics: [String]
+    private let slots: UnsafeMutablePointer<Slot>
+    private let outcomes: UnsafeMutablePointer<Outcome>
+    private let pending: Atomic<Int>
+    private let waiter = Mutex(Waiter.none)
+
+    init(topics: [String]) {
+        self.topics = topics
+        pending = Atomic(topics.count)
+        slots = .allocate(capacity: topics.count)
+        outcomes = .allocate(capacity: topics.count)
+        outcomes.initialize(repeating: Outcome(), count: topics.count)
+        let unmanaged = Unmanaged.passUnretained(self)
+        for index in 0..<topics.count { (slots + index).initialize(to: Slot(batch: unmanaged, index: index)) }
+    }
+
+    deinit {
+        slots.deinitialize(count: topics.count)
+        slots.deallocate()
+        outcomes.deinitialize(count: topics.count)
+        outcomes.deallocate()
+    }
+
+    /// The opaque pointer that travels with message `index` through librdkafka.
+    func ticket(_ index: Int) -> UnsafeMutableRawPointer { UnsafeMutableRawPointer(slots + index) }
+
+    /// Called from the delivery-report callback with a message's opaque pointer.
+    static func settle(ticket: UnsafeMutableRawPointer, _ message: rd_kafka_message_t) {
+        let slot = ticket.assumingMemoryBound(to: Slot.self).pointee
+        // A strong reference for the length of this call: settling the last message may let
+        // `send` return and drop its own.
+        let batch = slot.batch.takeUnretainedValue()
+        batch.settle(slot.index, partition: message.partition, offset: message.offset, code: message.err.rawValue)
+    }
+
+    func settle(_ index: Int, partition: Int32, offset: Int64, code: Int32) {
+        outcomes[index] = Outcome(partition: partition, offset: offset, code: code)
+        guard pending.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 else { return }
+        let continuation = waiter.withLock { waiter -> CheckedContinuation<Result<[KafkaDeliveryReport], KafkaError>, Never>? in
+            guard case .waiting(let continuation) = waiter else { return nil }
+            waiter = .none
+            return continuation
         }
-        if let (continuation, result) = resume { continuation.resume(returning: result) }
+        continuation?.resume(returning: combine())
     }
 
     func wait() async -> Result<[KafkaDeliveryReport], KafkaError> {
         await withCheckedContinuation { continuation in
-            let ready = state.withLock { state -> Result<[KafkaDeliveryReport], KafkaError>? in
-                guard state.pending > 0 else { return Self.combine(state.results) }
-                state.continuation = continuation
-                return nil
+            let settled = waiter.withLock { waiter in
+                guard pending.load(ordering: .acquiring) > 0 else { return true }
+                waiter = .waiting(continuation)
+                return false
             }
-            if let ready { continuation.resume(returning: ready) }
+            if settled { continuation.resume(returning: combine()) }
         }
     }
 
-    private static func combine(_ results: [Result<KafkaDeliveryReport, KafkaError>?]) -> Result<[KafkaDeliveryReport], KafkaError> {
+    private func combine() -> Result<[KafkaDeliveryReport], KafkaError> {
         var reports: [KafkaDeliveryReport] = []
-        reports.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .success(let report): reports.append(report)
-            case .failure(let error): return .failure(error)
-            case nil: return .failure(KafkaError(.delivery, "a delivery report is missing"))
+        reports.reserveCapacity(topics.count)
+        for index in 0..<topics.count {
+            let outcome = outcomes[index]
+            guard outcome.code == RD_KAFKA_RESP_ERR_NO_ERROR.rawValue else {
+                return .failure(KafkaError(.delivery, rd_kafka_resp_err_t(rawValue: outcome.code), "message to \(topics[index]) was not delivered"))
             }
+            reports.append(KafkaDeliveryReport(topic: topics[index], partition: outcome.partition, offset: outcome.offset))
         }
         return .success(reports)
-    }
-}
-
-/// Travels through librdkafka as a message's opaque pointer, back to its batch.
-final class DeliveryTicket: Sendable {
-    let batch: DeliveryBatch
-    let index: Int
-    let topic: String
-
-    init(batch: DeliveryBatch, index: Int, topic: String) {
-        self.batch = batch
-        self.index = index
-        self.topic = topic
-    }
-
-    func complete(_ message: rd_kafka_message_t) {
-        if message.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-            batch.settle(index, .success(KafkaDeliveryReport(topic: topic, partition: message.partition, offset: message.offset)))
-        } else {
-            batch.settle(index, .failure(KafkaError(.delivery, message.err, "message to \(topic) was not delivered")))
-        }
     }
 }
