@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // C libraries, wrapped once each (ParapetKafka, ParapetPostgres) and never used elsewhere.
@@ -59,6 +60,16 @@ let package = Package(
             path: "Shared/Schema",
             resources: [.copy("Migrations")],
             swiftSettings: swiftSettings),
+        // A trust's configuration folder (YAML): read, checked, every problem located.
+        .target(
+            name: "ParapetTrustConfiguration",
+            dependencies: ["ParapetModels", .product(name: "Yams", package: "Yams")],
+            path: "Shared/TrustConfiguration", swiftSettings: swiftSettings),
+        // Parapet's tables in PostgreSQL: what each service reads and writes.
+        .target(
+            name: "ParapetStore",
+            dependencies: ["ParapetModels", "ParapetPostgres", "ParapetTrustConfiguration"],
+            path: "Shared/Store", swiftSettings: swiftSettings),
         // Configuration, logging, metrics, health endpoints and lifecycle shared by every service.
         .target(
             name: "ParapetRuntime",
@@ -86,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "parapet",
             dependencies: [
-                "ParapetPipeline",
+                "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/parapet", swiftSettings: swiftSettings),
@@ -101,6 +112,10 @@ let package = Package(
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ConfigurationTests",
+            dependencies: ["ParapetTrustConfiguration", "ParapetStore", "ParapetSchema", "TestSupport", "parapet"],
+            resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -13,14 +13,17 @@ struct OperatorContext {
     static func load() throws -> OperatorContext {
         do {
             let reader = try ConfigurationReader()
-            // Operators read this at a terminal: text, and only what went wrong.
-            let logger = Logger(label: "parapet") { label in
-                LineLogHandler(label: label, service: "parapet", format: TextLogFormat(), level: .warning)
-            }
-            return OperatorContext(settings: try PipelineSettings(reader), logger: logger)
+            return OperatorContext(settings: try PipelineSettings(reader), logger: quietLogger)
         } catch {
             for problem in error.errors { Self.fail(problem) }
             throw ExitCode(ServiceRunner.ExitCode.configuration.rawValue)
+        }
+    }
+
+    /// Operators read this at a terminal: text, and only what went wrong.
+    static var quietLogger: Logger {
+        Logger(label: "parapet") { label in
+            LineLogHandler(label: label, service: "parapet", format: TextLogFormat(), level: .warning)
         }
     }
 
@@ -37,6 +40,10 @@ struct OperatorContext {
     }
 
     static func fail(_ error: any Error) {
-        FileHandle.standardError.write(Data("parapet: \(error)\n".utf8))
+        fail(String(describing: error))
+    }
+
+    static func fail(_ line: String) {
+        FileHandle.standardError.write(Data("parapet: \(line)\n".utf8))
     }
 }

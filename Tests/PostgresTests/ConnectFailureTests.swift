@@ -40,7 +40,10 @@ import Glibc
             try await client.execute("SELECT 1")
         }
         let elapsed = ContinuousClock.now - start
-        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(2))
+        // The message below shows which deadline fired; the bounds show it was not ended early
+        // and did not hang (without our deadline, libpq would wait forever here). The upper
+        // bound is loose because the whole suite shares two cores.
+        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(10))
         #expect(error?.description == "cannot connect to PostgreSQL at 127.0.0.1:\(listener.port): timed out after 0.5 seconds")
         await client.shutdown()
     }

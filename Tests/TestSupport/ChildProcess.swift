@@ -83,6 +83,9 @@ public final class RunningProcess: Sendable {
         }
     }
 
+    /// Waits for the process to end, blocking this thread; for synchronous tests.
+    public func waitForExit() -> (status: Int32, output: String) { waitBlocking() }
+
     func waitBlocking() -> (status: Int32, output: String) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// One author's run of breaches in one school, climbing the escalation ladder
+/// (DESIGN.md, "Escalation ladder").
+///
+/// A case is a value: its transitions (``opening(_:ladder:id:at:)``, ``joining(_:at:)``,
+/// ``advanced(at:)``, ``acknowledged(by:at:)``, ``escalatedOverdue(at:deadline:)``,
+/// ``closed(_:at:)``) return the next case or throw a ``CaseTransitionError``, and change
+/// nothing else. The escalation service stores the result with a ``CaseEvent`` saying what happened.
+public struct Case: Codable, Sendable, Hashable, Identifiable {
+    public let id: UUID
+    public let school: String
+    /// The author the case is about (``Post/authorKey``).
+    public let authorKey: AuthorKey
+    public internal(set) var state: CaseState
+    /// The steps this case climbs, from the clause of the verdict that opened it; never empty.
+    public let ladder: [LadderStep]
+    /// The index in `ladder` of the current step.
+    public internal(set) var rung: Int
+    /// The most severe breach so far.
+    public internal(set) var severity: Severity
+    /// The verdicts that opened and joined the case, oldest first; never empty.
+    public internal(set) var verdictIDs: [UUID]
+    /// The posts those verdicts judged, oldest first, each once (an edit does not climb the ladder).
+    public internal(set) var postIDs: [UUID]
+    public let openedAt: Date
+    /// When anything last happened to the case.
+    public internal(set) var updatedAt: Date
+
+    /// A case as stored; nil when it cannot be (an empty ladder or history, a rung off the ladder).
+    /// Use ``opening(_:ladder:id:at:)`` to open a new one.
+    public init?(
+        id: UUID, school: String, authorKey: AuthorKey, state: CaseState, ladder: [LadderStep], rung: Int,
+        severity: Severity, verdictIDs: [UUID], postIDs: [UUID], openedAt: Date, updatedAt: Date
+    ) {
+        guard Self.invalidField(ladder: ladder, rung: rung, verdictIDs: verdictIDs, postIDs: postIDs) == nil else {
+            return nil
+        }
+        self.id = id
+        self.school = school
+        self.authorKey = authorKey
+        self.state = state
+        self.ladder = ladder
+        self.rung = rung
+        self.severity = severity
+        self.verdictIDs = verdictIDs
+        self.postIDs = postIDs
+        self.openedAt = openedAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The step of the ladder the case is on.
+    public var step: LadderStep { ladder[rung] }
+
+    /// Whether the case is on the last step of its ladder.
+    public var isAtTopOfLadder: Bool { rung == ladder.count - 1 }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let ladder = try container.decode([LadderStep].self, forKey: .ladder)
+        let rung = try container.decode(Int.self, forKey: .rung)
+        let verdictIDs = try container.decode([UUID].self, forKey: .verdictIDs)
+        let postIDs = try container.decode([UUID].self, forKey: .postIDs)
+        if let field = Self.invalidField(ladder: ladder, rung: rung, verdictIDs: verdictIDs, postIDs: postIDs) {
+            throw DecodingError.dataCorruptedError(forKey: field, in: container, debugDescription: "\(field.problem)")
+        }
+        self.init(
+            id: try container.decode(UUID.self, forKey: .id), school: try container.decode(String.self, forKey: .school),
+            authorKey: try container.decode(AuthorKey.self, forKey: .authorKey),
+            state: try container.decode(CaseState.self, forKey: .state), ladder: ladder, rung: rung,
+            severity: try container.decode(Severity.self, forKey: .severity), verdictIDs: verdictIDs, postIDs: postIDs,
+            openedAt: try container.decode(Date.self, forKey: .openedAt),
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt))!
+    }
+
+    /// The first field that makes a stored case impossible, if any.
+    private static func invalidField(ladder: [LadderStep], rung: Int, verdictIDs: [UUID], postIDs: [UUID]) -> CodingKeys? {
+        if ladder.isEmpty { return .ladder }
+        if !ladder.indices.contains(rung) { return .rung }
+        if verdictIDs.isEmpty { return .verdictIDs }
+        if postIDs.isEmpty { return .postIDs }
+        return nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, school, state, ladder, rung, severity
+        case authorKey = "author_key"
+        case verdictIDs = "verdict_ids"
+        case postIDs = "post_ids"
+        case openedAt = "opened_at"
+        case updatedAt = "updated_at"
+
+        var problem: String {
+            switch self {
+            case .ladder: "a case's ladder has at least one step"
+            case .rung: "the rung is not a step of the ladder"
+            default: "a case has at least one verdict and post"
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// An email to send about a case, once; payload of `parapet.notification/1` on
+/// `parapet.notifications`, keyed by case id.
+///
+/// Named so as not to clash with Foundation's `Notification`. `id` is the one-email-per-id key:
+/// the notifier sends at most one email per id however often the message is replayed or
+/// redelivered.
+public struct CaseNotification: EventPayload, Hashable, Identifiable {
+    public static let schema = EventSchema.notificationV1
+    public static let topic = ParapetTopic.notifications
+
+    /// Someone the email goes to.
+    public struct Recipient: Codable, Sendable, Hashable {
+        public var role: ContactRole
+        public var email: String
+
+        public init(role: ContactRole, email: String) {
+            self.role = role
+            self.email = email
+        }
+    }
+
+    /// Which email the notifier renders.
+    public enum Template: String, Codable, Sendable, CaseIterable {
+        case caseOpened = "case_opened"
+        case caseJoined = "case_joined"
+        case caseEscalated = "case_escalated"
+        case caseOverdue = "case_overdue"
+        case caseClosed = "case_closed"
+    }
+
+    public var id: UUID
+    public var caseID: UUID
+    public var school: String
+    public var recipients: [Recipient]
+    /// Sent at once, or gathered into the daily digest.
+    public var mode: NotifyMode
+    /// The email's subject: the kind of concern and the school, never a pupil's name (the
+    /// escalation service builds it from the behaviour, not from the post).
+    public var subject: String
+    public var template: Template
+    public var createdAt: Date
+
+    public init(
+        id: UUID = UUID(), caseID: UUID, school: String, recipients: [Recipient], mode: NotifyMode, subject: String,
+        template: Template, createdAt: Date
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.school = school
+        self.recipients = recipients
+        self.mode = mode
+        self.subject = subject
+        self.template = template
+        self.createdAt = createdAt
+    }
+
+    public var occurredAt: Date { createdAt }
+
+    /// The case id, so that one case's emails stay in order.
+    public var partitionKey: String { caseID.uuidString.lowercased() }
+
+    enum CodingKeys: String, CodingKey {
+        case id, school, recipients, mode, subject, template
+        case caseID = "case_id"
+        case createdAt = "created_at"
+    }
+}

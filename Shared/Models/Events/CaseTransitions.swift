@@ -1,0 +1,123 @@
+import Foundation
+
+/// The case state machine. Every transition is pure: it returns the next case or throws, and
+/// `self` is unchanged either way.
+///
+/// | from \ transition | join | advance | acknowledge | escalate overdue | close |
+/// | --- | --- | --- | --- | --- | --- |
+/// | open | open | open | acknowledged | escalated, once due | closed |
+/// | acknowledged | open (new post to look at) | acknowledged | error | error | closed |
+/// | escalated | escalated | escalated | acknowledged | error | closed |
+/// | closed | error | error | error | error | error |
+extension Case {
+    /// Opens a case on `verdict`, on the first step of `ladder` (the ladder of the clause that
+    /// decides the case).
+    ///
+    /// - Throws: ``CaseTransitionError/benignVerdict(_:)``, ``CaseTransitionError/emptyLadder``.
+    public static func opening(_ verdict: Verdict, ladder: [LadderStep], id: UUID = UUID(), at date: Date) throws(CaseTransitionError) -> Case {
+        guard let severity = verdict.severity else { throw .benignVerdict(verdict.id) }
+        guard !ladder.isEmpty else { throw .emptyLadder }
+        return Case(
+            id: id, school: verdict.school, authorKey: verdict.authorKey, state: .open(since: date), ladder: ladder, rung: 0,
+            severity: severity, verdictIDs: [verdict.id], postIDs: [verdict.postID], openedAt: date, updatedAt: date)!
+    }
+
+    /// A repeat breach by the same author in the same school joins the case. A new post moves
+    /// the case one step up its ladder (it stays on the top step once there); a verdict on an
+    /// edit of a post already in the case adds to the history without climbing. A case that was
+    /// acknowledged is open again, since there is something new to look at.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/otherSchool(_:)``,
+    ///   ``CaseTransitionError/otherAuthor(_:)``, ``CaseTransitionError/benignVerdict(_:)``,
+    ///   ``CaseTransitionError/verdictAlreadyJoined(_:)``.
+    public func joining(_ verdict: Verdict, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.join)
+        guard verdict.school == school else { throw .otherSchool(verdict.school) }
+        guard verdict.authorKey == authorKey else { throw .otherAuthor(verdict.authorKey) }
+        guard let severity = verdict.severity else { throw .benignVerdict(verdict.id) }
+        guard !verdictIDs.contains(verdict.id) else { throw .verdictAlreadyJoined(verdict.id) }
+        var next = touched(at: date)
+        next.verdictIDs.append(verdict.id)
+        next.severity = max(self.severity, severity)
+        if !postIDs.contains(verdict.postID) {
+            next.postIDs.append(verdict.postID)
+            next.rung = min(rung + 1, ladder.count - 1)
+        }
+        if case .acknowledged = state { next.state = .open(since: date) }
+        return next
+    }
+
+    /// A leader moves the case one step up its ladder (the post was not removed, say). The state
+    /// does not change.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/topOfLadder(_:)``.
+    public func advanced(at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.advance)
+        guard !isAtTopOfLadder else { throw .topOfLadder(step) }
+        var next = touched(at: date)
+        next.rung += 1
+        return next
+    }
+
+    /// A leader in `role` takes the case on.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/alreadyAcknowledged(by:)``.
+    public func acknowledged(by role: ContactRole, at date: Date) throws(CaseTransitionError) -> Case {
+        switch state {
+        case .closed: throw .caseClosed(attempted: .acknowledge)
+        case .acknowledged(let earlier, _): throw .alreadyAcknowledged(by: earlier)
+        case .open, .escalated:
+            var next = touched(at: date)
+            next.state = .acknowledged(by: role, at: date)
+            return next
+        }
+    }
+
+    /// When an open case becomes overdue, `deadline` seconds after it opened or was reopened;
+    /// nil unless the case is open.
+    public func dueAt(deadline: TimeInterval) -> Date? {
+        guard case .open(let since) = state else { return nil }
+        return since.addingTimeInterval(deadline)
+    }
+
+    /// No one acknowledged the case within `deadline` seconds, so it goes to the trust
+    /// safeguarding lead.
+    ///
+    /// - Throws: ``CaseTransitionError/notYetOverdue(dueAt:)`` before the deadline;
+    ///   ``CaseTransitionError/alreadyAcknowledged(by:)``, ``CaseTransitionError/alreadyEscalated``,
+    ///   ``CaseTransitionError/caseClosed(attempted:)``.
+    public func escalatedOverdue(at date: Date, deadline: TimeInterval) throws(CaseTransitionError) -> Case {
+        switch state {
+        case .closed: throw .caseClosed(attempted: .escalateOverdue)
+        case .acknowledged(let role, _): throw .alreadyAcknowledged(by: role)
+        case .escalated: throw .alreadyEscalated
+        case .open(let since):
+            let due = since.addingTimeInterval(deadline)
+            guard date >= due else { throw .notYetOverdue(dueAt: due) }
+            var next = touched(at: date)
+            next.state = .escalated(at: date)
+            return next
+        }
+    }
+
+    /// Closes the case for `reason`.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``.
+    public func closed(_ reason: CaseState.Closure, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.close)
+        var next = touched(at: date)
+        next.state = .closed(reason: reason, at: date)
+        return next
+    }
+
+    private func requireNotClosed(_ transition: CaseTransitionError.Transition) throws(CaseTransitionError) {
+        if case .closed = state { throw .caseClosed(attempted: transition) }
+    }
+
+    /// This case, last updated at `date` (or later, if a message arrived out of order).
+    private func touched(at date: Date) -> Case {
+        var next = self
+        next.updatedAt = max(updatedAt, date)
+        return next
+    }
+}

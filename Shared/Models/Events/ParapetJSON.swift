@@ -1,0 +1,77 @@
+import Foundation
+
+/// The one JSON dialect every Parapet service writes and reads, so that all of them encode the
+/// same value to the same bytes.
+///
+/// - Keys are sorted; slashes are not escaped.
+/// - Dates are ISO 8601 in UTC with exactly three fractional digits, `2026-09-21T08:15:00.250Z`.
+///   Dates are rounded to the millisecond on the wire, so a date survives a round trip exactly
+///   when it is a whole number of milliseconds (every date this decoder returns is one).
+///   Decoding also accepts fewer or more fractional digits and any zone offset (`+01:00`), but
+///   requires a zone.
+public enum ParapetJSON {
+    /// A new encoder in Parapet's dialect.
+    public static func makeEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(string(from: date))
+        }
+        return encoder
+    }
+
+    /// A new decoder in Parapet's dialect.
+    public static func makeDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = date(from: text) else {
+                throw DecodingError.dataCorruptedError(
+                    in: container, debugDescription: "not an ISO 8601 date and time with a zone: \(text)")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// `value` as JSON in Parapet's dialect.
+    public static func encode<Value: Encodable>(_ value: Value) throws -> Data {
+        try makeEncoder().encode(value)
+    }
+
+    /// A `Value` from JSON in Parapet's dialect.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+        try makeDecoder().decode(type, from: data)
+    }
+
+    /// `date` as Parapet writes it: `2026-09-21T08:15:00.250Z`.
+    public static func string(from date: Date) -> String {
+        let (seconds, milliseconds) = millisecondParts(of: date)
+        let whole = wholeSeconds.format(Date(timeIntervalSince1970: Double(seconds)))
+        let digits = String(milliseconds)
+        return "\(whole.dropLast())." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    /// The date an ISO 8601 date and time with a zone names, to the millisecond; nil if `text` is not one.
+    public static func date(from text: String) -> Date? {
+        guard let parsed = try? parser.parse(text) else { return nil }
+        let (seconds, milliseconds) = millisecondParts(of: parsed)
+        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
+    }
+
+    private static let wholeSeconds = Date.ISO8601FormatStyle()
+    private static let parser = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    /// Whole seconds since 1970 and the milliseconds after them, rounded to the nearest millisecond.
+    private static func millisecondParts(of date: Date) -> (seconds: Int64, milliseconds: Int64) {
+        let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
+        if milliseconds < 0 {
+            seconds -= 1
+            milliseconds += 1000
+        }
+        return (seconds, milliseconds)
+    }
+}

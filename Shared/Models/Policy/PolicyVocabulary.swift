@@ -1,0 +1,40 @@
+/// Who a clause applies to, by the author's relation to the school.
+public enum Audience: String, Codable, Sendable, CaseIterable {
+    case parents, staff, pupils, governors, anyone
+}
+
+/// How serious a breach is; orders cases and decides immediate email versus digest defaults.
+public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
+    case low, medium, high, critical
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Whether leaders hear at once or in the daily digest.
+public enum NotifyMode: String, Codable, Sendable, CaseIterable {
+    case immediate, digest
+}
+
+/// Where a clause applies: anywhere, or only on the school's own accounts.
+public enum ClauseScope: String, Codable, Sendable, CaseIterable {
+    case anywhere
+    case ownPage = "own_page"
+}
+
+/// One step of the escalation ladder (DESIGN.md, "Escalation ladder").
+public enum LadderStep: String, Codable, Sendable, CaseIterable {
+    case record
+    case redirectToProperChannel = "redirect_to_proper_channel"
+    case discussWithParent = "discuss_with_parent"
+    case meetingWithHeadteacher = "meeting_with_headteacher"
+    case requestRemoval = "request_removal"
+    case writtenWarning = "written_warning"
+    case legalAdvice = "legal_advice"
+    case police
+    case blockOnSchoolSite = "block_on_school_site"
+    case reportToPlatform = "report_to_platform"
+    case disciplinaryInvestigation = "disciplinary_investigation"
+    case safeguardingReferral = "safeguarding_referral"
+}
