@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // 3.12.3 or later; the range reaches 4.x so that the 4.5.2 the graph already pins is kept.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C libraries, wrapped once each (ParapetKafka, ParapetPostgres) and never used elsewhere.
@@ -65,6 +68,11 @@ let package = Package(
             name: "ParapetTrustConfiguration",
             dependencies: ["ParapetModels", .product(name: "Yams", package: "Yams")],
             path: "Shared/TrustConfiguration", swiftSettings: swiftSettings),
+        // Webhook and API bodies to posts: parse, verify signatures, normalise. Pure, no I/O.
+        .target(
+            name: "ParapetIngest",
+            dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/Ingest", swiftSettings: swiftSettings),
         // Parapet's tables in PostgreSQL: what each service reads and writes.
         .target(
             name: "ParapetStore",
@@ -90,14 +98,32 @@ let package = Package(
             dependencies: ["ParapetRuntime", "ParapetKafka", "ParapetPostgres", "ParapetSchema", "ParapetModels"],
             path: "Shared/Pipeline", swiftSettings: swiftSettings),
 
-        .executableTarget(name: "ingest", dependencies: ["ParapetPipeline"], path: "Services/ingest", swiftSettings: swiftSettings),
+        // Turns verified items into stored and published posts: for the ingest service and imports.
+        .target(
+            name: "ParapetIntake",
+            dependencies: [
+                "ParapetIngest", "ParapetStore", "ParapetPipeline", "ParapetKafka", "ParapetModels", "ParapetPostgres", "ParapetBlocking",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Shared/Intake", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ingest",
+            dependencies: [
+                "ParapetPipeline", "ParapetIntake", "ParapetIngest", "ParapetStore", "ParapetKafka",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Services/ingest", swiftSettings: swiftSettings),
         .executableTarget(name: "classifier", dependencies: ["ParapetPipeline"], path: "Services/classifier", swiftSettings: swiftSettings),
         .executableTarget(name: "escalation", dependencies: ["ParapetPipeline"], path: "Services/escalation", swiftSettings: swiftSettings),
         .executableTarget(name: "notifier", dependencies: ["ParapetPipeline"], path: "Services/notifier", swiftSettings: swiftSettings),
         .executableTarget(
             name: "parapet",
             dependencies: [
-                "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels",
+                "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels", "ParapetIntake", "ParapetIngest",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/parapet", swiftSettings: swiftSettings),
@@ -112,12 +138,21 @@ let package = Package(
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestTests", dependencies: ["ParapetIngest"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConfigurationTests",
             dependencies: ["ParapetTrustConfiguration", "ParapetStore", "ParapetSchema", "TestSupport", "parapet"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IngestServiceTests",
+            dependencies: [
+                "TestSupport", "ParapetKafka", "ParapetModels", "ParapetPostgres", "ingest", "parapet",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RuntimeTests",
             dependencies: [

@@ -10,5 +10,5 @@ struct Parapet: AsyncParsableCommand {
             Reads the same environment as the services: PARAPET_KAFKA_BROKERS, PARAPET_DATABASE_URL and \
             the optional PARAPET_CONFIG_FILE (KEY=VALUE lines).
             """,
-        subcommands: [ConfigCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self])
+        subcommands: [ConfigCommand.self, ImportCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self])
 }

@@ -3,15 +3,16 @@ import ParapetRuntime
 /// Runs one of the pipeline executables: reads its settings, connects and migrates, serves
 /// `/health`, `/ready` and `/metrics`, runs the service's own work, and shuts down cleanly.
 public enum PipelineService {
-    /// The whole life of the process; `work` returns the service's own long-running services.
-    public static func run(
-        name: String, defaultPort: Int,
-        work: @escaping @Sendable (PipelineConnections, Logger) async throws -> [any Service] = { _, _ in [] }
-    ) async -> Never {
+    /// The service's own start-up: given the open connections and the start-up context (to add
+    /// routes or readiness checks), returns its long-running services.
+    public typealias Work = (PipelineConnections, inout StartupContext) async throws -> [any Service]
+
+    /// The whole life of the process.
+    public static func run(name: String, defaultPort: Int, work: Work = { _, _ in [] }) async -> Never {
         await ServiceRunner.run(name: name, defaultPort: defaultPort, configuration: PipelineSettings.init) { settings, context in
             let connections = try await PipelineConnections.open(settings: settings, name: name, logger: context.logger)
             for check in connections.readinessChecks() { context.addReadinessCheck(check) }
-            return try await work(connections, context.logger) + [ConnectionsCloser(connections: connections)]
+            return try await work(connections, &context) + [ConnectionsCloser(connections: connections)]
         }
     }
 }

@@ -12,6 +12,12 @@ public enum ChildProcess {
         public var status: Int32
         public var output: String
         public var description: String { "\(command.joined(separator: " ")) exited \(status): \(output)" }
+
+        public init(command: [String], status: Int32, output: String) {
+            self.command = command
+            self.status = status
+            self.output = output
+        }
     }
 
     /// Runs `command` (absolute path first) to completion; returns what it printed, or throws
