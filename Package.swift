@@ -138,7 +138,7 @@ let package = Package(
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
-        .testTarget(name: "IngestTests", dependencies: ["ParapetIngest"], swiftSettings: swiftSettings),
+        .testTarget(name: "IngestTests", dependencies: ["ParapetIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConfigurationTests",
             dependencies: ["ParapetTrustConfiguration", "ParapetStore", "ParapetSchema", "TestSupport", "parapet"],

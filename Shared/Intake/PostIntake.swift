@@ -58,48 +58,25 @@ public struct IntakeSummary: Sendable, Equatable, CustomStringConvertible {
 /// Turns verified items into stored and published posts. The caller replies only after `accept`
 /// returns: by then every post is in PostgreSQL and acknowledged by Kafka.
 public struct PostIntake: Sendable {
-    public let store: PostStore
     public let accounts: AccountCache
-    public let producer: KafkaProducer
+    private let batcher: IntakeBatcher
 
     public init(store: PostStore, accounts: AccountCache, producer: KafkaProducer) {
-        self.store = store
         self.accounts = accounts
-        self.producer = producer
+        self.batcher = IntakeBatcher(store: store, producer: producer)
     }
 
-    /// Resolves every item's account first, so a request with one unknown account stores nothing.
+    /// Resolves every item's account first, so a request with one unknown account stores nothing;
+    /// then stores and publishes its items together with those of concurrent requests.
     public func accept(_ items: [IntakeItem], receivedAt: Date) async throws -> IntakeSummary {
-        var resolved: [(ResolvedAccount, IngestItem)] = []
+        var resolved: [(account: ResolvedAccount, item: IngestItem)] = []
         for entry in items {
             let account = try await account(for: entry)
             // An item named by account id (the API, imports) takes the account's platform and id.
             resolved.append((account, entry.account == nil ? entry.item : entry.item.resolved(for: account.account)))
         }
-        var summary = IntakeSummary()
-        var toPublish: [String: [Post]] = [:]
-        for (account, item) in resolved {
-            switch item {
-            case .post(let draft):
-                let record = try await store.record(account.post(from: draft, receivedAt: receivedAt))
-                summary.count(record)
-                toPublish[account.trust, default: []].append(record.post)
-            case .removal(let removal):
-                let id = PostIdentity.id(platform: removal.platform, externalID: removal.externalID)
-                guard let record = try await store.recordRemoval(id: id, at: removal.at) else {
-                    summary.ignored += 1
-                    continue
-                }
-                summary.count(record)
-                toPublish[account.trust, default: []].append(record.post)
-            }
-        }
-        // A duplicate is published again: its first publish may have been lost to a crash
-        // between commit and send. The envelope id is the same, so consumers drop repeats.
-        for (trust, posts) in toPublish {
-            try await EventPublisher(producer: producer, trust: trust).publish(posts, messageID: PostMessageID.for)
-        }
-        return summary
+        guard !resolved.isEmpty else { return IntakeSummary() }
+        return try await batcher.submit(resolved, receivedAt: receivedAt)
     }
 
     private func account(for entry: IntakeItem) async throws -> ResolvedAccount {

@@ -2,14 +2,13 @@ import Foundation
 
 /// ISO 8601 timestamps in UTC with milliseconds, e.g. `2025-11-21T05:40:12.345Z`.
 ///
-/// Formatted by hand from the C clock: `DateFormatter` is slow and not guaranteed thread-safe,
-/// and a log line must be cheap.
+/// Formatted by hand: `DateFormatter` is slow and not guaranteed thread-safe, and a log line
+/// must be cheap.
 public enum LogTimestamp {
     /// The current time.
     public static func now() -> String {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return format(seconds: Int(spec.tv_sec), milliseconds: Int(spec.tv_nsec) / 1_000_000)
+        let milliseconds = Int((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        return format(seconds: milliseconds / 1000, milliseconds: milliseconds % 1000)
     }
 
     /// The time `seconds` (since 1970, UTC) plus `milliseconds`.

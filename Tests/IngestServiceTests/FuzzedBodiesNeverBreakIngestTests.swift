@@ -4,19 +4,7 @@ import Testing
 
 @Suite("Fuzzed requests", .serialized)
 struct FuzzedBodiesNeverBreakIngestTests {
-    /// A small seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func mutate(_ base: [UInt8], _ random: inout SplitMix) -> [UInt8] {
+    static func mutate(_ base: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = base
         for _ in 0..<Int.random(in: 1...8, using: &random) where !bytes.isEmpty {
             let index = Int.random(in: 0..<bytes.count, using: &random)
@@ -36,7 +24,7 @@ struct FuzzedBodiesNeverBreakIngestTests {
         defer { harness.stop() }
         let ingest = try await harness.startIngest()
         defer { ingest.send(SIGKILL) }
-        var random = SplitMix(state: 20_261_121)
+        var random = SplitMix64(seed: 20_261_121)
         // Valid shapes for an account Parapet does not monitor, so even a mutation that stays
         // valid must be refused rather than stored.
         let meta = Array(IngestHarness.metaComment(page: "123456789", commentID: "7", message: "Hello").utf8)

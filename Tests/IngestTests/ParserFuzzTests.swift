@@ -1,22 +1,8 @@
 import Foundation
 import ParapetIngest
 import ParapetModels
+import TestSupport
 import Testing
-
-/// SplitMix64: a small seeded generator, so that a failure replays exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite("Random and mutated bodies never crash a parser")
 struct ParserFuzzTests {
@@ -43,7 +29,7 @@ struct ParserFuzzTests {
     ]
 
     @Test func fiveThousandBodiesEachParseOrAreRefusedWith4xx() throws {
-        var random = SeededGenerator(seed: 0x5EED_2024_0921)
+        var random = SplitMix64(seed: 0x5EED_2024_0921)
         var outcome = Outcome()
         for round in 0..<5_000 {
             let body: [UInt8]
@@ -64,7 +50,7 @@ struct ParserFuzzTests {
     @Test func everyValidBodyParsesUnderItsOwnParser() throws {
         for body in Self.validBodies {
             var outcome = Outcome()
-            var random = SeededGenerator(seed: 1)
+            var random = SplitMix64(seed: 1)
             outcome.check(Array(body.utf8), round: 0, random: &random)
             #expect(outcome.failures.isEmpty)
             #expect(outcome.accepted >= 1, "\(body.prefix(60))")
@@ -72,7 +58,7 @@ struct ParserFuzzTests {
     }
 
     /// Bytes with no structure, or JSON-looking noise.
-    static func randomBody(_ random: inout SeededGenerator) -> [UInt8] {
+    static func randomBody(_ random: inout SplitMix64) -> [UInt8] {
         let count = Int.random(in: 0...300, using: &random)
         if Bool.random(using: &random) {
             return (0..<count).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -86,7 +72,7 @@ struct ParserFuzzTests {
     }
 
     /// One mutation: flip bits, delete a run, insert a fragment, duplicate a run, or give a value the wrong type.
-    static func mutate(_ body: inout [UInt8], _ random: inout SeededGenerator) {
+    static func mutate(_ body: inout [UInt8], _ random: inout SplitMix64) {
         guard !body.isEmpty else { body = fragments.randomElement(using: &random) ?? []; return }
         let at = Int.random(in: 0..<body.count, using: &random)
         switch Int.random(in: 0..<6, using: &random) {
@@ -105,7 +91,7 @@ struct ParserFuzzTests {
     }
 
     /// Replaces the value after a randomly chosen `":` with one of ``wrongValues``.
-    static func replaceValue(_ body: inout [UInt8], _ random: inout SeededGenerator) {
+    static func replaceValue(_ body: inout [UInt8], _ random: inout SplitMix64) {
         var starts: [Int] = []
         for index in 1..<max(1, body.count) where body[index] == UInt8(ascii: ":") && body[index - 1] == UInt8(ascii: "\"") {
             starts.append(index + 1)
@@ -153,7 +139,7 @@ struct Outcome {
     var refused = 0
     var failures: [String] = []
 
-    mutating func check(_ body: [UInt8], round: Int, random: inout SeededGenerator) {
+    mutating func check(_ body: [UInt8], round: Int, random: inout SplitMix64) {
         let receivedAt = Payloads.receivedAt
         record(round, "meta") { () throws(IngestError) in try MetaWebhook.parse(body, receivedAt: receivedAt) }
         record(round, "x") { () throws(IngestError) in try XWebhook.parse(body, receivedAt: receivedAt) }
