@@ -48,7 +48,8 @@ struct AdminAndErrorsTests {
         let admin = try KafkaAdmin(configuration: configuration, logger: KafkaTest.logger)
         let started = ContinuousClock.now
         let error = await #expect(throws: KafkaError.self) { try await admin.listTopics() }
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // The message names the 2 s timeout; the bound only rules out a hang on two shared cores.
+        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(error?.kind == .unreachable)
         #expect(error?.description.hasPrefix("cannot reach Kafka at 127.0.0.1:\(port) within 2") == true)
         #expect(error?.description.contains("\n") == false)

@@ -13,14 +13,15 @@ import Glibc
     @Test func aPortWithNothingListeningFailsFastWithOneLine() async throws {
         let port = try FreePort.next()
         let configuration = try PostgresConfiguration(
-            url: "postgresql://parapet:s3cret-pass@127.0.0.1:\(port)/parapet", connectTimeout: .seconds(30))
+            url: "postgresql://parapet:s3cret-pass@127.0.0.1:\(port)/parapet", connectTimeout: .seconds(60))
         let client = PostgresClient(configuration: configuration)
         let start = ContinuousClock.now
         let error = await #expect(throws: PostgresError.self) {
             try await client.query("SELECT 1")
         }
-        // Refused at once, not after the 30 s timeout (the bound is loose: two shared cores).
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // Refused at once, not after the 60 s timeout. The bound only rules out waiting for the
+        // timeout: the whole suite starts servers on two shared cores at the same moment.
+        #expect(ContinuousClock.now - start < .seconds(30))
         #expect(error?.code == .connectionFailed)
         #expect(error?.description == "cannot connect to PostgreSQL at 127.0.0.1:\(port): connection refused")
         #expect(error?.description.contains("s3cret") == false)
@@ -44,7 +45,7 @@ import Glibc
         // The message below shows which deadline fired; the bounds show it was not ended early
         // and did not hang (without our deadline, libpq would wait forever here). The upper
         // bound is loose because the whole suite shares two cores.
-        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(10))
+        #expect(elapsed >= .milliseconds(450) && elapsed < .seconds(30))
         #expect(error?.description == "cannot connect to PostgreSQL at 127.0.0.1:\(listener.port): timed out after 0.5 seconds")
         await client.shutdown()
     }

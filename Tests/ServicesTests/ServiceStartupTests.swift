@@ -61,7 +61,8 @@ struct ServiceStartupTests {
                 ]) { $1 })
             let (status, output) = await process.wait()
             #expect(status == 69)
-            #expect(ContinuousClock.now - started < .seconds(15))
+            // The message names the 2 s timeout; the bound only rules out a hang on two shared cores.
+            #expect(ContinuousClock.now - started < .seconds(30))
             #expect(output == "notifier: cannot reach Kafka at 127.0.0.1:\(port) within 2.0 seconds: Local: Broker transport failure\n")
         }
     }

@@ -85,7 +85,9 @@ public final class RunningProcess: Sendable {
     /// Waits for the process to end; returns its exit status (128 + signal if killed) and output.
     public func wait() async -> (status: Int32, output: String) {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.waitBlocking()) }
+            // A thread of its own: dozens of suites wait for servers to start at once, and
+            // parking those waits on Dispatch's shared pool starves the clients under test.
+            Thread.detachNewThread { continuation.resume(returning: self.waitBlocking()) }
         }
     }
 
