@@ -30,16 +30,7 @@ enum ExampleTrust {
     static func edit(_ folder: URL, _ file: String, matching pattern: String, occurrence: Int = 0, with new: String) throws -> Int {
         let url = folder.appending(path: file)
         let text = try String(contentsOf: url, encoding: .utf8)
-        var searchStart = text.startIndex
-        var found: Range<String.Index>?
-        for _ in 0...occurrence {
-            guard let range = text.range(of: pattern, options: .regularExpression, range: searchStart..<text.endIndex) else {
-                throw EditFailed(file: file, text: pattern)
-            }
-            found = range
-            searchStart = range.upperBound
-        }
-        let range = found!
+        let range = try find(pattern, in: text, occurrence: occurrence, file: file)
         try text.replacingCharacters(in: range, with: new).write(to: url, atomically: true, encoding: .utf8)
         return text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
     }
@@ -47,16 +38,19 @@ enum ExampleTrust {
     /// The text of the `occurrence`-th match of `pattern` in `file`.
     static func match(_ folder: URL, _ file: String, _ pattern: String, occurrence: Int = 0) throws -> String {
         let text = try String(contentsOf: folder.appending(path: file), encoding: .utf8)
+        return String(text[try find(pattern, in: text, occurrence: occurrence, file: file)])
+    }
+
+    private static func find(_ pattern: String, in text: String, occurrence: Int, file: String) throws -> Range<String.Index> {
         var searchStart = text.startIndex
-        var found: Range<String.Index>?
-        for _ in 0...occurrence {
+        for index in 0...occurrence {
             guard let range = text.range(of: pattern, options: .regularExpression, range: searchStart..<text.endIndex) else {
                 throw EditFailed(file: file, text: pattern)
             }
-            found = range
+            if index == occurrence { return range }
             searchStart = range.upperBound
         }
-        return String(text[found!])
+        throw EditFailed(file: file, text: pattern)
     }
 
     struct EditFailed: Error {
