@@ -164,8 +164,8 @@ public struct PostImporter: Sendable {
     }
 
     /// Publishes stored posts, in order, and returns once Kafka has acknowledged every one.
-    /// The messages are those ``EventPublisher`` makes (envelope, `schema` and `traceparent`
-    /// headers), encoded here on two cores at once and then sent as one batch.
+    /// The messages are those ``EventPublisher`` makes (the envelope and its headers), encoded
+    /// here on two cores at once with the hand-written writer and then sent as one batch.
     private func publish(_ published: [(trust: String, posts: [Post])]) async throws {
         for (trust, posts) in published where !posts.isEmpty {
             let middle = posts.count / 2
@@ -176,15 +176,11 @@ public struct PostImporter: Sendable {
     }
 
     private static func messages(_ posts: ArraySlice<Post>, trust: String) throws -> [KafkaOutgoingMessage] {
-        var generator = SystemRandomNumberGenerator()
-        return try posts.map { post in
+        try posts.map { post in
             let envelope = Envelope(id: PostMessageID.for(post), trust: trust, payload: post)
             return KafkaOutgoingMessage(
                 topic: Post.topic.name, key: envelope.partitionKey, value: try encode(envelope),
-                headers: [
-                    KafkaHeader(name: "schema", value: envelope.schema.description),
-                    KafkaHeader(name: "traceparent", value: traceparent(using: &generator)),
-                ])
+                headers: EventPublisher.headers(schema: envelope.schema))
         }
     }
 
@@ -200,21 +196,5 @@ public struct PostImporter: Sendable {
         writer.raw("}")
         assert(Data(writer.bytes) == (try? ParapetJSON.encode(envelope)), "envelope differs from ParapetJSON's")
         return writer.bytes
-    }
-
-    /// A new W3C trace context as ``EventPublisher`` makes it (version 00, random trace and
-    /// span ids, sampled), from three random words rather than one call per byte.
-    static func traceparent(using generator: inout SystemRandomNumberGenerator) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 55)
-        bytes[0] = UInt8(ascii: "0"); bytes[1] = UInt8(ascii: "0")
-        bytes[53] = UInt8(ascii: "0"); bytes[54] = UInt8(ascii: "1")
-        func fill(_ word: UInt64, at start: Int) {
-            for index in 0..<16 { bytes[start + index] = digits[Int((word >> (60 - 4 * UInt64(index))) & 0xF)] }
-        }
-        fill(generator.next(), at: 3)
-        fill(generator.next(), at: 19)
-        fill(generator.next(), at: 36)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -23,29 +23,37 @@ public struct EventPublisher: Sendable {
         let encoder = ParapetJSON.makeEncoder()
         let messages = try payloads.map { payload in
             let envelope = Envelope(id: messageID(payload), trust: trust, payload: payload)
-            var headers = [
-                KafkaHeader(name: "schema", value: envelope.schema.description),
-                KafkaHeader(name: "traceparent", value: Self.traceparent()),
-            ]
-            if replay { headers.append(KafkaHeader(name: "replay", value: "true")) }
+            let headers = Self.headers(schema: envelope.schema, replay: replay)
             return KafkaOutgoingMessage(
                 topic: Payload.topic.name, key: envelope.partitionKey, value: Array(try encoder.encode(envelope)), headers: headers)
         }
         try await producer.send(messages)
     }
 
-    /// A new W3C trace context: version 00, random trace and span ids, sampled.
-    static func traceparent() -> String {
-        func hex(_ count: Int) -> String {
-            var generator = SystemRandomNumberGenerator()
-            return (0..<count).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16).leftPadded(to: 2) }.joined()
-        }
-        return "00-\(hex(16))-\(hex(8))-01"
+    /// The headers every Parapet message carries: its `schema`, a new W3C `traceparent`, and
+    /// `replay: true` when an operator replays.
+    public static func headers(schema: EventSchema, replay: Bool = false) -> [KafkaHeader] {
+        var headers = [KafkaHeader(name: "schema", value: schema.description), KafkaHeader(name: "traceparent", value: traceparent())]
+        if replay { headers.append(KafkaHeader(name: "replay", value: "true")) }
+        return headers
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+    /// A new W3C trace context: version 00, random trace and span ids, sampled. Built from three
+    /// random words, not one random call per byte: it is made for every message published.
+    public static func traceparent() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 55)
+        bytes[0] = UInt8(ascii: "0")
+        bytes[1] = UInt8(ascii: "0")
+        bytes[53] = UInt8(ascii: "0")
+        bytes[54] = UInt8(ascii: "1")
+        func fill(_ word: UInt64, at start: Int) {
+            for index in 0..<16 { bytes[start + index] = digits[Int((word >> (60 - 4 * UInt64(index))) & 0xF)] }
+        }
+        fill(generator.next(), at: 3)
+        fill(generator.next(), at: 19)
+        fill(generator.next(), at: 36)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

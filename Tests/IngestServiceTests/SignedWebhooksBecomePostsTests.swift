@@ -42,7 +42,10 @@ struct SignedWebhooksBecomePostsTests {
         // Published: add, the duplicate re-published, the edit, the removal, the forum post.
         let envelopes = try messages.map { try ParapetJSON.decode(Envelope<Post>.self, from: Data($0.value)) }
         #expect(Set(envelopes.map(\.id)).count == 4, "the re-published duplicate carries the same envelope id")
-        #expect(messages.allSatisfy { $0.header("schema")?.stringValue == "parapet.post/1" && $0.header("traceparent") != nil })
+        #expect(messages.allSatisfy { $0.header("schema")?.stringValue == "parapet.post/1" })
+        // W3C trace context: version 00, 32 hex trace id, 16 hex span id, sampled.
+        let traceparent = #/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/#
+        #expect(messages.allSatisfy { ($0.header("traceparent")?.stringValue).map { $0.wholeMatch(of: traceparent) != nil } == true })
         let comment = try #require(envelopes.last { $0.payload.externalID.hasSuffix("_9001") })
         #expect(comment.payload.isRemoved && comment.payload.revision == 2)
         #expect(comment.payload.school == "stokes-wood" && comment.payload.account == "sw-facebook-page")
