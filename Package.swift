@@ -73,6 +73,12 @@ let package = Package(
             name: "ParapetIngest",
             dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/Ingest", swiftSettings: swiftSettings),
+        // Holds posts against a school's policy pack: text normalisation, the per-trust matcher,
+        // the detectors, verdicts. Pure: used alike by the classifier, the CLI and the benchmarks.
+        .target(
+            name: "ParapetPolicyEngine",
+            dependencies: ["ParapetModels", "ParapetTrustConfiguration", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Shared/PolicyEngine", swiftSettings: swiftSettings),
         // Parapet's tables in PostgreSQL: what each service reads and writes.
         .target(
             name: "ParapetStore",
@@ -138,6 +144,10 @@ let package = Package(
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PolicyEngineTests",
+            dependencies: ["ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels", "TestSupport"],
+            exclude: ["Corpus"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["ParapetIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConfigurationTests",

@@ -1,0 +1,64 @@
+/// An author's own statement of their age: "I'm 11", "im only 12", "I'm in year 6", "my 12th
+/// birthday".
+struct DeclaredAge: Sendable {
+    var years: Int
+    var tokens: Range<Int>
+
+    private static let numberWords: [String: Int] = [
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    ]
+    private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like"]
+
+    static func find(in view: TextView) -> DeclaredAge? {
+        let text = view.tokenized
+        let count = text.tokens.count
+        func word(_ index: Int) -> String? { index < count ? text.word(index) : nil }
+        func number(_ index: Int) -> Int? {
+            guard let word = word(index) else { return nil }
+            if text.tokens[index].flags.contains(.number) { return Int(String(decoding: text.plain(index), as: UTF8.self)) }
+            if let value = numberWords[word] { return value }
+            // "y6", "yr6", "11yo", "12th"
+            return nil
+        }
+        let past = view.hits(.pastTense)
+        for index in 0..<count {
+            var next: Int
+            switch word(index) {
+            case "im": next = index + 1
+            case "i" where word(index + 1) == "m" || word(index + 1) == "am": next = index + 2
+            case "my":
+                let raw = word(index + 1) ?? ""
+                if raw.hasSuffix("th"), let value = Int(raw.dropLast(2)), word(index + 2) == "birthday", (8...17).contains(value) {
+                    return DeclaredAge(years: value - 1, tokens: index..<(index + 3))
+                }
+                continue
+            default: continue
+            }
+            while let hedge = word(next), hedges.contains(hedge) { next += 1 }
+            var years: Int?
+            var end = next + 1
+            if let value = number(next) {
+                years = value
+                if word(next + 1) == "years" || word(next + 1) == "yrs" { end = next + 2 }
+            } else if word(next) == "in", let group = word(next + 1) {
+                if group == "year" || group == "yr" || group == "y", let value = number(next + 2) {
+                    years = value + 5
+                    end = next + 3
+                } else if group.count <= 3, group.first == "y", let value = Int(group.drop { !$0.isNumber }) {
+                    years = value + 5
+                    end = next + 2
+                } else if group == "reception" {
+                    years = 4
+                    end = next + 2
+                }
+            } else if let raw = word(next), raw.hasSuffix("yo"), let value = Int(raw.dropLast(2)) {
+                years = value
+            }
+            guard let years, (4...17).contains(years) else { continue }
+            let range = index..<min(end, count)
+            if past.contains(where: { view.sameSentence($0, range) && $0.lowerBound <= range.lowerBound + 2 }) { continue }
+            return DeclaredAge(years: years, tokens: range)
+        }
+        return nil
+    }
+}

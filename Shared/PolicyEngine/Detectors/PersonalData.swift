@@ -1,0 +1,78 @@
+import ParapetModels
+
+/// Phone numbers, email addresses, UK postcodes and street addresses, found from the tokens.
+enum PersonalData {
+    static let streetWords: Set<String> = [
+        "road", "rd", "street", "st", "avenue", "ave", "close", "lane", "ln", "drive", "dr", "way", "crescent", "cres", "gardens",
+        "court", "ct", "place", "pl", "grove", "terrace", "walk", "mews", "square", "hill", "rise", "row", "green", "park", "view",
+        "estate", "cottages", "meadow", "meadows", "fields", "chase", "parade",
+    ]
+
+    static func find(in view: TextView) -> [Evidence] {
+        let text = view.tokenized
+        var found: [Evidence] = []
+        var index = 0
+        let count = text.tokens.count
+        while index < count {
+            let token = text.tokens[index]
+            // Phone: 10 or 11 digits over up to four number tokens, starting 0 or 44.
+            if token.flags.contains(.number) {
+                var digits = 0
+                var end = index
+                var first: UInt8 = 0
+                while end < count, text.tokens[end].flags.contains(.number), end - index < 4 {
+                    if end > index && text.tokens[end].utf16.lowerBound - text.tokens[end - 1].utf16.upperBound > 2 { break }
+                    if end == index { first = text.plain(end).first ?? 0 }
+                    digits += text.plain(end).count
+                    end += 1
+                    if digits >= 10 { break }
+                }
+                let startsRight = first == UInt8(ascii: "0") || text.plain(index).starts(with: Array("44".utf8))
+                if startsRight && (10...12).contains(digits) {
+                    found.append(view.evidence(index..<end, detector: "phone-number"))
+                    index = end
+                    continue
+                }
+                // Address: a house number, then a street within three words.
+                if token.plain.count <= 4, index + 1 < count {
+                    for ahead in (index + 1)..<min(count, index + 5) where streetWords.contains(text.word(ahead)) && ahead > index + 1 {
+                        found.append(view.evidence(index..<(ahead + 1), detector: "street-address"))
+                        break
+                    }
+                }
+            }
+            // Postcode: outward code (letters then digits) and inward code (digit then two letters).
+            if index + 1 < count, isOutward(text.plain(index)), isInward(text.plain(index + 1)) {
+                found.append(view.evidence(index..<(index + 2), detector: "postcode"))
+            }
+            index += 1
+        }
+        // Email: word@word.word in the original.
+        if view.text.contains("@") {
+            for (offset, token) in text.tokens.enumerated() where token.flags.contains(.tagged) {
+                if offset > 0, text.tokens[offset - 1].utf16.upperBound == token.utf16.lowerBound, offset + 1 < count,
+                    text.tokens[offset + 1].utf16.lowerBound == token.utf16.upperBound + 1
+                {
+                    found.append(view.evidence((offset - 1)..<(offset + 2), detector: "email-address"))
+                }
+            }
+        }
+        return found
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+    private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+
+    static func isOutward(_ word: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(word)
+        guard (2...4).contains(bytes.count), isLetter(bytes[0]) else { return false }
+        let letters = bytes.prefix { isLetter($0) }.count
+        guard (1...2).contains(letters), letters < bytes.count, isDigit(bytes[letters]) else { return false }
+        return bytes[(letters + 1)...].allSatisfy { isDigit($0) || isLetter($0) } && bytes[(letters + 1)...].count <= 1
+    }
+
+    static func isInward(_ word: ArraySlice<UInt8>) -> Bool {
+        let bytes = Array(word)
+        return bytes.count == 3 && isDigit(bytes[0]) && isLetter(bytes[1]) && isLetter(bytes[2])
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import ParapetModels
+import ParapetTrustConfiguration
+
+/// Holds posts against their school's policy pack and returns verdicts.
+///
+/// Built once per trust (its roster, accounts and packs compiled into one matcher) and then
+/// shared: `classify` is a pure function of the post, the trust's configuration, the pack
+/// versions and `decidedAt`, safe to call from any number of threads at once.
+public struct PolicyEngine: Sendable {
+    /// Names the detectors and word lists; bumped whenever either changes what a verdict says,
+    /// so an operator can diff two rulesets on the same posts.
+    public static let rulesetVersion = "parapet-rules/2026.11.1"
+
+    /// The longest text the engine reads, in UTF-8 bytes; longer posts are rejected, not cut.
+    public static let maximumTextBytes = 4 * 1024 * 1024
+
+    let compiled: CompiledTrust
+
+    /// Compiles `configuration` for classification.
+    /// - Parameter packVersions: each school's effective pack version as stored by
+    ///   `config apply` (school id to version); a school without one gets version 0, meaning
+    ///   "read from files, not applied".
+    public init(configuration: TrustConfiguration, packVersions: [String: Int] = [:]) {
+        compiled = CompiledTrust(configuration: configuration, packVersions: packVersions)
+    }
+
+    /// The trust this engine classifies for.
+    public var trust: String { compiled.trust }
+
+    /// The verdict for `post` under its school's pack: every clause broken with its evidence,
+    /// or no breaches for a benign post.
+    ///
+    /// The verdict's id is derived from the post's id and revision, the ruleset and the pack
+    /// version, so classifying the same post again under the same rules gives the same verdict.
+    public func classify(_ post: Post, decidedAt: Date) throws(ClassificationError) -> Verdict {
+        let (school, account) = try compiled.place(of: post)
+        let context = PostContext(post: post, school: school, trust: compiled, account: account)
+        return school.verdict(
+            for: post, detections: analyse(context), author: context.author, account: account, rulesetVersion: Self.rulesetVersion,
+            decidedAt: decidedAt)
+    }
+
+    /// Everything the detectors found in `post`, whether or not the school's pack has a clause
+    /// for it: for policy authors trying rules (`parapet classify --explain`).
+    public func detections(in post: Post) throws(ClassificationError) -> [Detection] {
+        let (school, account) = try compiled.place(of: post)
+        return analyse(PostContext(post: post, school: school, trust: compiled, account: account))
+    }
+
+    func analyse(_ context: PostContext) -> [Detection] {
+        var found = Detections()
+        for detector in compiled.detectors {
+            detector.detect(in: context, into: &found)
+        }
+        return found.all
+    }
+}

@@ -1,0 +1,162 @@
+import ParapetModels
+
+/// A set of cues, as bits.
+struct CueSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    mutating func insert(_ cue: Cue) {
+        if cue.rawValue < 64 { low |= 1 << UInt64(cue.rawValue) } else { high |= 1 << UInt64(cue.rawValue - 64) }
+    }
+
+    func contains(_ cue: Cue) -> Bool {
+        cue.rawValue < 64 ? low & (1 << UInt64(cue.rawValue)) != 0 : high & (1 << UInt64(cue.rawValue - 64)) != 0
+    }
+}
+
+/// A roster name found in the text.
+struct NameHit: Sendable {
+    var form: NameForm
+    /// Everyone of the post's school with this name.
+    var people: [Int32]
+    var tokens: Range<Int>
+}
+
+/// A cue found in the text.
+struct CueHit: Sendable {
+    var cue: Cue
+    var tokens: Range<Int>
+}
+
+/// One text of a post (its body, or an attachment's alt text) read by the matcher.
+struct TextView: Sendable {
+    let text: String
+    /// nil for the post's text; the attachment's index for its alt text.
+    let attachment: Int?
+    let tokenized: TokenizedText
+    private(set) var cueHits: [CueHit] = []
+    private(set) var cues = CueSet()
+    private(set) var names: [NameHit] = []
+    /// Token ranges naming a school of the trust, with the school's index.
+    private(set) var schools: [(school: Int32, tokens: Range<Int>)] = []
+    /// Each token's sentence number.
+    private(set) var sentence: [Int32] = []
+
+    init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
+        self.text = text
+        self.attachment = attachment
+        tokenized = Tokenizer.tokenize(text)
+        let count = tokenized.tokens.count
+        var terms = [Int32](repeating: -1, count: count)
+        sentence.reserveCapacity(count)
+        var current: Int32 = 0
+        for index in 0..<count {
+            terms[index] = Self.term(of: index, in: tokenized, trust: trust)
+            if index > 0 && tokenized.tokens[index].flags.contains(.sentenceStart) { current += 1 }
+            sentence.append(current)
+        }
+        var matches: [PhraseAutomaton.Match] = []
+        trust.automaton.matches(in: terms, lengths: trust.patternLengths, into: &matches)
+        var names: [NameHit] = []
+        for match in matches {
+            switch trust.payloads[Int(match.pattern)] {
+            case .cue(let cue):
+                cueHits.append(CueHit(cue: cue, tokens: match.tokens))
+                cues.insert(cue)
+            case .school(let index):
+                schools.append((index, match.tokens))
+            case .name(let entry):
+                let name = trust.names[Int(entry)]
+                guard let people = name.people[school], !people.isEmpty else { continue }
+                if name.form == .first || name.form == .knownAs {
+                    let token = tokenized.tokens[match.tokens.lowerBound]
+                    if name.isOrdinaryWord
+                        && (!token.flags.contains(.capitalised) || token.flags.contains(.sentenceStart) || token.flags.contains(.allCaps))
+                    {
+                        continue
+                    }
+                }
+                names.append(NameHit(form: name.form, people: people, tokens: match.tokens))
+            }
+        }
+        // A first name inside a full name found at the same place is the same mention.
+        self.names = names.filter { hit in
+            !names.contains { other in
+                other.tokens.count > hit.tokens.count && other.tokens.lowerBound <= hit.tokens.lowerBound
+                    && other.tokens.upperBound >= hit.tokens.upperBound
+            }
+        }
+    }
+
+    /// The term id of a token: its letters, else its undisguised reading, else with stretched
+    /// letters squeezed, else the word its `*`s hide; -1 when no pattern uses it.
+    static func term(of index: Int, in text: TokenizedText, trust: CompiledTrust) -> Int32 {
+        let token = text.tokens[index]
+        let plain = text.plain(index)
+        if let id = trust.vocabulary.lookup(plain) { return id }
+        if token.flags.contains(.disguised), let id = trust.vocabulary.lookup(text.leet(index)) { return id }
+        if token.flags.contains(.stretched) {
+            let word = text.leet(index)
+            for keep in [1, 2] {
+                if let id = trust.vocabulary.lookup(squeeze(word, keep: keep)) { return id }
+            }
+        }
+        if token.flags.contains(.wildcard) {
+            let word = text.leet(index)
+            if let candidates = trust.disguiseTargets[word.count] {
+                for candidate in candidates where zip(candidate.word, word).allSatisfy({ $0 == $1 || $1 == UInt8(ascii: "*") }) {
+                    if word.contains(where: { $0 != UInt8(ascii: "*") }) { return candidate.term }
+                }
+            }
+        }
+        return -1
+    }
+
+    /// Runs of three or more of one letter cut to `keep`.
+    static func squeeze(_ word: ArraySlice<UInt8>, keep: Int) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(word.count)
+        var index = word.startIndex
+        while index < word.endIndex {
+            var end = index
+            while end < word.endIndex && word[end] == word[index] { end += 1 }
+            let run = end - index
+            result.append(contentsOf: repeatElement(word[index], count: run >= 3 ? keep : run))
+            index = end
+        }
+        return result
+    }
+
+    func has(_ cue: Cue) -> Bool { cues.contains(cue) }
+
+    func hits(_ cue: Cue) -> [Range<Int>] {
+        cueHits.compactMap { $0.cue == cue ? $0.tokens : nil }
+    }
+
+    /// The cue's hits that are not inside a longer hit of any cue in `over` (so "killing it"
+    /// hides "killing").
+    func hits(_ cue: Cue, notWithin over: [Cue]) -> [Range<Int>] {
+        let covering = cueHits.filter { over.contains($0.cue) }.map(\.tokens)
+        return hits(cue).filter { hit in
+            !covering.contains { $0.lowerBound <= hit.lowerBound && $0.upperBound >= hit.upperBound }
+        }
+    }
+
+    var tokenCount: Int { tokenized.tokens.count }
+
+    /// Evidence for the tokens `range`: their span in the original and what was written there.
+    func evidence(_ range: Range<Int>, detector: String) -> Evidence {
+        let (start, end) = tokenized.span(range)
+        let span = TextSpan(start: start, end: end)
+        return Evidence(span: span, attachment: attachment, matched: span.substring(of: text).map(String.init) ?? "", detector: detector)
+    }
+
+    /// Whether two token ranges are within `window` tokens of each other.
+    static func near(_ a: Range<Int>, _ b: Range<Int>, within window: Int) -> Bool {
+        a.lowerBound - b.upperBound <= window && b.lowerBound - a.upperBound <= window
+    }
+
+    func sameSentence(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        sentence[a.lowerBound] == sentence[b.lowerBound]
+    }
+}

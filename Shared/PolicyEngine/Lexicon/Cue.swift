@@ -1,0 +1,30 @@
+/// What a word or phrase from the word lists suggests. Detectors combine cues with each other,
+/// with the people named and with the post's context; no cue decides a behaviour alone unless
+/// its detector says so.
+enum Cue: UInt8, CaseIterable, Sendable {
+    // Language
+    case swearing, mildSwearing, insult, selfDeprecation
+    case sexual, sexualAmbiguous
+    case slurRace, slurReligion, slurSexuality, slurGender, slurDisability
+    case identityGroup, dehumanising, exclusion, generalisation, hostileAdjective
+    // Violence
+    case violence, violenceIdiom, threatIntent, threatPhrase, harmWish
+    // Conduct
+    case bullying, pileOn, reportedSpeech, intimidation, mobilise
+    // People and places
+    case personReference, staffRole, childWord, ownChild, adultRelative, thirdPartyChild, personTitle, schoolWord, pupilGroup, externalBody
+    // Accusations and complaints
+    case misconduct, defamatory, accidentContext, negativeTrait, complaint, complaintResolved, praise, disrepute, question
+    // Privacy
+    case sensitive, privateChannel, revealing, schedulingOnly
+    // Staff
+    case contactInvite, workplace, officialChannel
+    // Names and sites
+    case commerce, officialClaim, authorised, siteSetup, schoolOwnWebsite
+    // Age
+    case ageStatement, pastTense
+    // Images
+    case swimwear, kitOrder, event, groupOfChildren, soloChild, nonPersonImage
+    // Safeguarding
+    case extremismStrong, extremismTerm, extremismPraise, learningContext, selfHarm, abuseAtHome, grooming, thirdPartyConcern, hyperbole
+}

@@ -1,0 +1,188 @@
+import ParapetModels
+import ParapetTrustConfiguration
+
+/// A trust compiled for matching: one vocabulary and one automaton over the word lists, every
+/// roster name and every school name; the people and accounts they point at; each school's pack.
+struct CompiledTrust: Sendable {
+    let trust: String
+    var vocabulary = WordTable(capacity: 1 << 14)
+    var automaton = PhraseAutomaton(patterns: [], termCount: 0)
+    var patternLengths: [Int32] = []
+    var payloads: [PatternPayload] = []
+    var names: [NameEntry] = []
+    var people: [Person] = []
+    /// Lower-cased handles (no "@") to the person they belong to.
+    var handles: [String: Int32] = [:]
+    var schools: [CompiledSchool] = []
+    var schoolIndex: [String: Int32] = [:]
+    var accounts: [String: MonitoredAccount] = [:]
+    /// Words `*` may hide, by length.
+    var disguiseTargets: [Int: [(word: [UInt8], term: Int32)]] = [:]
+    /// Each cue's phrases' term sequences, for finding cue words next to each other.
+    let detectors: [any Detector] = Detectors.all
+
+    init(configuration: TrustConfiguration, packVersions: [String: Int]) {
+        trust = configuration.trust.id
+        var builder = Builder()
+        for (cue, phrases) in Lexicon.all {
+            for phrase in phrases {
+                for words in Self.expand(phrase) {
+                    let id = builder.add(words, payload: .cue(cue))
+                    if Lexicon.disguiseTargets.contains(cue), words.count == 1, let id {
+                        builder.disguiseTargets[words[0].count, default: []].append((words[0], builder.patterns[Int(id)][0]))
+                    }
+                }
+            }
+        }
+        for (index, school) in configuration.schools.enumerated() {
+            schoolIndex[school.id] = Int32(index)
+            for variant in Self.schoolNameVariants(school) {
+                builder.add(variant, payload: .school(Int32(index)))
+            }
+        }
+        var nameIndex: [[UInt8]: Int32] = [:]
+        func addName(_ text: String, form: NameForm, person: Int32, school: Int32) {
+            let words = Self.words(of: text)
+            guard !words.isEmpty else { return }
+            let key = Array(words.joined(separator: [0x20])) + [form.rawValue]
+            if let existing = nameIndex[key] {
+                builder.names[Int(existing)].people[school, default: []].append(person)
+                return
+            }
+            let entry = Int32(builder.names.count)
+            let ordinary = words.count == 1 && OrdinaryWords.names.contains(String(decoding: words[0], as: UTF8.self))
+            builder.names.append(NameEntry(form: form, isOrdinaryWord: ordinary, people: [school: [person]]))
+            nameIndex[key] = entry
+            builder.add(words, payload: .name(entry))
+        }
+        for roster in configuration.rosters {
+            guard let school = schoolIndex[roster.school] else { continue }
+            for pupil in roster.pupils {
+                let person = Int32(people.count)
+                people.append(Person(kind: .pupil, id: pupil.id, school: school, photoConsent: pupil.photoConsent, age: pupil.age))
+                let parts = pupil.name.split(separator: " ").map(String.init)
+                addName(pupil.name, form: .full, person: person, school: school)
+                if let first = parts.first, let last = parts.last, parts.count > 1 {
+                    if parts.count > 2 { addName("\(first) \(last)", form: .full, person: person, school: school) }
+                    addName(first, form: .first, person: person, school: school)
+                    for known in pupil.knownAs {
+                        addName("\(known) \(last)", form: .full, person: person, school: school)
+                        addName(known, form: .knownAs, person: person, school: school)
+                    }
+                }
+                for handle in pupil.handles.values { handles[Self.handleKey(handle)] = person }
+            }
+            func addAdult(id: String, name: String, kind: Person.Kind, role: StaffMember.Role?, handles adultHandles: [String: String]) {
+                let person = Int32(people.count)
+                people.append(Person(kind: kind, id: id, school: school, photoConsent: true, age: nil, role: role))
+                let parts = name.split(separator: " ").map(String.init)
+                addName(name, form: .full, person: person, school: school)
+                if let first = parts.first, let last = parts.last, parts.count > 1 {
+                    if parts.count > 2 { addName("\(first) \(last)", form: .full, person: person, school: school) }
+                    for title in ["mr", "mrs", "ms", "miss", "mx", "dr", "sir"] {
+                        addName("\(title) \(last)", form: .titled, person: person, school: school)
+                    }
+                }
+                for handle in adultHandles.values { handles[Self.handleKey(handle)] = person }
+            }
+            for member in roster.staff {
+                addAdult(id: member.id, name: member.name, kind: .staff, role: member.role, handles: member.handles)
+            }
+            for governor in roster.governors {
+                addAdult(id: governor.id, name: governor.name, kind: .governor, role: nil, handles: governor.handles)
+            }
+        }
+        vocabulary = builder.vocabulary
+        automaton = PhraseAutomaton(patterns: builder.patterns, termCount: builder.vocabulary.count)
+        patternLengths = builder.patterns.map { Int32($0.count) }
+        payloads = builder.payloads
+        names = builder.names
+        disguiseTargets = builder.disguiseTargets
+        for account in configuration.accounts { accounts[account.id] = account }
+        for (index, school) in configuration.schools.enumerated() {
+            let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack
+            schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
+        }
+    }
+
+    struct Builder {
+        var vocabulary = WordTable(capacity: 1 << 14)
+        var patterns: [[Int32]] = []
+        var payloads: [PatternPayload] = []
+        var names: [NameEntry] = []
+        var disguiseTargets: [Int: [(word: [UInt8], term: Int32)]] = [:]
+
+        @discardableResult
+        mutating func add(_ words: [[UInt8]], payload: PatternPayload) -> Int32? {
+            guard !words.isEmpty else { return nil }
+            let terms = words.map { vocabulary.intern($0) }
+            patterns.append(terms)
+            payloads.append(payload)
+            return Int32(patterns.count - 1)
+        }
+    }
+
+    /// A phrase's token sequences: `~` endings expanded, apostrophe splits also joined.
+    static func expand(_ phrase: String) -> [[[UInt8]]] {
+        var variants: [[String]] = [[]]
+        for word in phrase.split(separator: " ") {
+            let forms: [String] = word.hasSuffix("~") ? Lexicon.endings.map { word.dropLast() + $0 } : [String(word)]
+            variants = variants.flatMap { prefix in forms.map { prefix + [$0] } }
+        }
+        var result: [[[UInt8]]] = []
+        for variant in variants {
+            let words = Self.words(of: variant.joined(separator: " "))
+            guard !words.isEmpty else { continue }
+            result.append(words)
+            // "don t" is also typed "dont"; "i m" also "im".
+            let joinable: Set<[UInt8]> = [Array("t".utf8), Array("s".utf8), Array("re".utf8), Array("ll".utf8), Array("m".utf8), Array("ve".utf8), Array("d".utf8)]
+            if words.count > 1, words.dropFirst().contains(where: joinable.contains) {
+                var joined: [[UInt8]] = []
+                for word in words {
+                    if joinable.contains(word), let last = joined.popLast() { joined.append(last + word) } else { joined.append(word) }
+                }
+                result.append(joined)
+            }
+        }
+        return result
+    }
+
+    /// The folded words of `text`, as the tokenizer reads them.
+    static func words(of text: String) -> [[UInt8]] {
+        let tokenized = Tokenizer.tokenize(text)
+        return tokenized.tokens.indices.map { Array(tokenized.leet($0)) }
+    }
+
+    static func handleKey(_ handle: String) -> String {
+        var key = handle.lowercased().trimmingCharacters(in: .whitespaces)
+        if key.hasPrefix("@") { key.removeFirst() }
+        return key
+    }
+
+    /// "Stour Provost Primary School" is also "Stour Provost", "Stour Provost Primary" and
+    /// "Stour Provost School"; "Levens CE School" is also "Levens".
+    static func schoolNameVariants(_ school: School) -> [[[UInt8]]] {
+        let generic: Set<String> = ["primary", "school", "ce", "c", "e", "academy", "junior", "infant", "infants", "church", "of", "england", "the", "st"]
+        let words = Self.words(of: school.name)
+        var variants: [[[UInt8]]] = [words]
+        var core = words
+        while let last = core.last, generic.contains(String(decoding: last, as: UTF8.self)), core.count > 1 { core.removeLast() }
+        if core.count != words.count {
+            variants.append(core)
+            variants.append(core + [Array("school".utf8)])
+            variants.append(core + [Array("primary".utf8)])
+        }
+        // A distinctive first word alone ("Trimley", "Levens", "Stour") names the school too.
+        if let first = core.first, core.count > 1 || core.count != words.count, first.count >= 5,
+            !generic.contains(String(decoding: first, as: UTF8.self))
+        {
+            variants.append([first])
+        }
+        if let website = school.website, let host = website.split(separator: "/").first(where: { $0.contains(".") }) {
+            variants.append(Self.words(of: String(host)))
+        }
+        return variants
+    }
+}
+
+import Foundation

@@ -1,0 +1,108 @@
+/// A word-level Aho–Corasick automaton: finds every pattern (a sequence of term ids) in a text's
+/// terms in one pass, however many patterns there are. One is built per trust from the word
+/// lists and the roster's names, so matching costs the same for 50 names or 50,000.
+struct PhraseAutomaton: Sendable {
+    /// A pattern found: which one, and the tokens it covers.
+    struct Match: Sendable, Hashable {
+        var pattern: Int32
+        var tokens: Range<Int>
+    }
+
+    private var rootNext: [Int32]
+    private var next: [UInt64: Int32]
+    private var fail: [Int32]
+    private var depth: [Int32]
+    /// Patterns ending at each state, its suffixes' included.
+    private var outputs: [[Int32]]
+
+    /// - Parameters:
+    ///   - patterns: each pattern's term ids, by pattern id.
+    ///   - termCount: how many term ids there are.
+    init(patterns: [[Int32]], termCount: Int) {
+        var rootNext = [Int32](repeating: 0, count: max(termCount, 1))
+        var next: [UInt64: Int32] = [:]
+        var depth: [Int32] = [0]
+        var outputs: [[Int32]] = [[]]
+        var children: [[(term: Int32, state: Int32)]] = [[]]
+
+        for (id, pattern) in patterns.enumerated() where !pattern.isEmpty {
+            var state: Int32 = 0
+            for term in pattern {
+                let found: Int32? = state == 0 ? (rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil) : next[Self.key(state, term)]
+                if let found {
+                    state = found
+                    continue
+                }
+                let created = Int32(depth.count)
+                depth.append(depth[Int(state)] + 1)
+                outputs.append([])
+                children.append([])
+                children[Int(state)].append((term, created))
+                if state == 0 { rootNext[Int(term)] = created } else { next[Self.key(state, term)] = created }
+                state = created
+            }
+            outputs[Int(state)].append(Int32(id))
+        }
+
+        // Breadth first: each state's failure link is the longest proper suffix that is a state.
+        var fail = [Int32](repeating: 0, count: depth.count)
+        var queue: [Int32] = children[0].map(\.state)
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            for (term, child) in children[Int(state)] {
+                var link = fail[Int(state)]
+                while true {
+                    let target: Int32? = link == 0 ? (rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil) : next[Self.key(link, term)]
+                    if let target, target != child {
+                        fail[Int(child)] = target
+                        break
+                    }
+                    if link == 0 {
+                        fail[Int(child)] = 0
+                        break
+                    }
+                    link = fail[Int(link)]
+                }
+                outputs[Int(child)].append(contentsOf: outputs[Int(fail[Int(child)])])
+                queue.append(child)
+            }
+        }
+        self.rootNext = rootNext
+        self.next = next
+        self.fail = fail
+        self.depth = depth
+        self.outputs = outputs
+    }
+
+    @inline(__always)
+    private static func key(_ state: Int32, _ term: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: term))
+    }
+
+    /// Every pattern occurring in `terms` (-1 for a word no pattern uses), in order of where
+    /// they end. `lengths` gives each pattern's length in terms.
+    func matches(in terms: [Int32], lengths: [Int32], into found: inout [Match]) {
+        var state: Int32 = 0
+        for (index, term) in terms.enumerated() {
+            if term < 0 {
+                state = 0
+                continue
+            }
+            while true {
+                let target: Int32? = state == 0 ? (rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil) : next[Self.key(state, term)]
+                if let target {
+                    state = target
+                    break
+                }
+                if state == 0 { break }
+                state = fail[Int(state)]
+            }
+            for pattern in outputs[Int(state)] {
+                let length = Int(lengths[Int(pattern)])
+                found.append(Match(pattern: pattern, tokens: (index + 1 - length)..<(index + 1)))
+            }
+        }
+    }
+}

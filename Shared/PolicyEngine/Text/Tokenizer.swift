@@ -1,0 +1,232 @@
+/// Splits text into folded words in one pass over its UTF-8, keeping each word's UTF-16 place in
+/// the original so evidence can point at what the author wrote.
+enum Tokenizer {
+    static func tokenize(_ text: String) -> TokenizedText {
+        var text = text
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
+
+    static func tokenize(utf8: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+        var state = State(capacity: utf8.count)
+        let folding = ScalarFolding.shared
+        var index = 0
+        var utf16 = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            let scalarStart = utf16
+            let entry: ScalarFolding.Entry
+            if lead < 0x80 {
+                entry = folding.ascii[Int(lead)]
+                index += 1
+                utf16 += 1
+            } else {
+                let (value, length) = decode(utf8, at: index)
+                index += length
+                utf16 += value >= 0x10000 ? 2 : 1
+                entry = folding.entry(for: Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+            state.take(entry, lead: lead, at: scalarStart, end: utf16)
+        }
+        state.endWord(sentenceEnds: false)
+        return state.finish(utf16Count: utf16)
+    }
+
+    /// One scalar from valid UTF-8 (Swift strings always are).
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        func continuation(_ offset: Int) -> UInt32 {
+            index + offset < bytes.count ? UInt32(bytes[index + offset] & 0x3F) : 0
+        }
+        if lead < 0xE0 { return (((lead & 0x1F) << 6) | continuation(1), 2) }
+        if lead < 0xF0 { return (((lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2), 3) }
+        return (((lead & 0x07) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3), 4)
+    }
+
+    private struct State {
+        var bytes: [UInt8] = []
+        var tokens: [Token] = []
+        // The word being read.
+        var plain: [UInt8] = []
+        var leet: [UInt8] = []
+        var wordStart = -1
+        var wordEnd = 0
+        var flags: Token.Flags = []
+        var letters = 0
+        var upperLetters = 0
+        var digits = 0
+        var disguised = false
+        // Symbols read after the word's last letter: part of the word only if a letter follows.
+        var pendingLeet: [UInt8] = []
+        var pendingStart = -1
+        var pendingBang = false
+        var pendingFirstLead: UInt8 = 0
+        var pendingEnd = 0
+        var nextFlags: Token.Flags = [.sentenceStart, .afterBreak]
+
+        init(capacity: Int) {
+            bytes.reserveCapacity(capacity * 2)
+            tokens.reserveCapacity(capacity / 4 + 1)
+        }
+
+        mutating func take(_ entry: ScalarFolding.Entry, lead: UInt8, at start: Int, end: Int) {
+            switch entry.kind {
+            case .letter:
+                if !pendingLeet.isEmpty { commitPending() }
+                if wordStart < 0 { wordStart = start }
+                wordEnd = end
+                plain.append(contentsOf: entry.bytes)
+                leet.append(contentsOf: entry.bytes.map(Self.undisguise))
+                letters += 1
+                if entry.upper { upperLetters += 1 }
+                if letters == 1 && entry.upper { flags.insert(.capitalised) }
+                if entry.bytes.count == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(entry.bytes[0]) {
+                    digits += 1
+                    disguised = true
+                }
+            case .symbol:
+                if pendingLeet.isEmpty {
+                    pendingStart = start
+                    pendingFirstLead = lead
+                }
+                pendingLeet.append(contentsOf: entry.bytes)
+                pendingEnd = end
+                if lead == UInt8(ascii: "!") { pendingBang = true }
+            case .invisible:
+                break
+            case .apostrophe:
+                if wordStart >= 0 { flags.insert(.apostropheAfter) }
+                endWord(sentenceEnds: false)
+            case .sentenceEnd:
+                endWord(sentenceEnds: true)
+                if lead == UInt8(ascii: "\n") || lead == UInt8(ascii: "\r") { nextFlags.insert(.afterBreak) }
+            case .separator:
+                endWord(sentenceEnds: false)
+            }
+        }
+
+        /// Letters a disguised word's digits stand for.
+        @inline(__always)
+        static func undisguise(_ byte: UInt8) -> UInt8 {
+            switch byte {
+            case UInt8(ascii: "0"): UInt8(ascii: "o")
+            case UInt8(ascii: "1"): UInt8(ascii: "i")
+            case UInt8(ascii: "3"): UInt8(ascii: "e")
+            case UInt8(ascii: "4"): UInt8(ascii: "a")
+            case UInt8(ascii: "5"): UInt8(ascii: "s")
+            case UInt8(ascii: "7"): UInt8(ascii: "t")
+            case UInt8(ascii: "8"): UInt8(ascii: "b")
+            case UInt8(ascii: "9"): UInt8(ascii: "g")
+            default: byte
+            }
+        }
+
+        /// Symbols followed by a letter are part of the word.
+        mutating func commitPending() {
+            if wordStart < 0 {
+                wordStart = pendingStart
+                // "@name" and "#tag" are handles and hashtags; "@ss" and "$hit" read as letters too.
+                if pendingFirstLead == UInt8(ascii: "@") || pendingFirstLead == UInt8(ascii: "#") { flags.insert(.tagged) }
+            }
+            if pendingLeet.contains(UInt8(ascii: "*")) { flags.insert(.wildcard) }
+            leet.append(contentsOf: pendingLeet)
+            disguised = true
+            pendingLeet.removeAll(keepingCapacity: true)
+            pendingBang = false
+        }
+
+        mutating func endWord(sentenceEnds: Bool) {
+            // "f***" and "c**t" at a word's end: asterisks after letters stand for letters.
+            if wordStart >= 0, !pendingLeet.isEmpty, pendingLeet.allSatisfy({ $0 == UInt8(ascii: "*") }) {
+                commitPending()
+                wordEnd = pendingEnd
+            }
+            let bang = pendingBang
+            pendingLeet.removeAll(keepingCapacity: true)
+            pendingBang = false
+            if wordStart >= 0 {
+                var tokenFlags = flags.union(nextFlags)
+                nextFlags = []
+                if upperLetters == letters && letters > 1 { tokenFlags.insert(.allCaps) }
+                let plainStart = Int32(bytes.count)
+                bytes.append(contentsOf: plain)
+                let plainRange = plainStart..<Int32(bytes.count)
+                var leetRange = plainRange
+                if digits == letters {
+                    tokenFlags.insert(.number)
+                } else if disguised {
+                    tokenFlags.insert(.disguised)
+                    let leetStart = Int32(bytes.count)
+                    bytes.append(contentsOf: leet)
+                    leetRange = leetStart..<Int32(bytes.count)
+                }
+                if Self.isStretched(leet) { tokenFlags.insert(.stretched) }
+                tokens.append(Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags))
+            }
+            plain.removeAll(keepingCapacity: true)
+            leet.removeAll(keepingCapacity: true)
+            wordStart = -1
+            flags = []
+            letters = 0
+            upperLetters = 0
+            digits = 0
+            disguised = false
+            if sentenceEnds || bang { nextFlags.insert(.sentenceStart) }
+        }
+
+        static func isStretched(_ word: [UInt8]) -> Bool {
+            guard word.count >= 3 else { return false }
+            var run = 1
+            for index in 1..<word.count {
+                run = word[index] == word[index - 1] ? run + 1 : 1
+                if run >= 3 { return true }
+            }
+            return false
+        }
+
+        mutating func finish(utf16Count: Int) -> TokenizedText {
+            joinSpacedLetters()
+            return TokenizedText(bytes: bytes, tokens: tokens, utf16Count: utf16Count)
+        }
+
+        /// "f u c k", "s.h.i.t", "f-u-c-k": three or more single letters a character or two apart
+        /// on one line become one word.
+        mutating func joinSpacedLetters() {
+            guard tokens.count >= 3 else { return }
+            var result: [Token] = []
+            result.reserveCapacity(tokens.count)
+            var index = 0
+            while index < tokens.count {
+                var end = index
+                while end < tokens.count, Self.isSingle(tokens[end]), end == index || Self.isClose(tokens[end - 1], tokens[end]) {
+                    end += 1
+                }
+                if end - index >= 3 {
+                    let start = Int32(bytes.count)
+                    for part in index..<end {
+                        let range = tokens[part].flags.contains(.disguised) ? tokens[part].leet : tokens[part].plain
+                        bytes.append(contentsOf: bytes[Int(range.lowerBound)..<Int(range.upperBound)])
+                    }
+                    let joined = start..<Int32(bytes.count)
+                    var flags: Token.Flags = [.joined]
+                    flags.formUnion(tokens[index].flags.intersection([.sentenceStart, .afterBreak, .capitalised]))
+                    result.append(Token(plain: joined, leet: joined, utf16: tokens[index].utf16.lowerBound..<tokens[end - 1].utf16.upperBound, flags: flags))
+                    index = end
+                } else {
+                    result.append(tokens[index])
+                    index += 1
+                }
+            }
+            tokens = result
+        }
+
+        /// Two letters at most two characters apart, with no line break between.
+        static func isClose(_ previous: Token, _ next: Token) -> Bool {
+            next.utf16.lowerBound - previous.utf16.upperBound <= 2 && !next.flags.contains(.afterBreak)
+        }
+
+        static func isSingle(_ token: Token) -> Bool {
+            token.plain.count == 1 && !token.flags.contains(.number) || (token.flags.contains(.disguised) && token.leet.count == 1)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import ParapetPolicyEngine
+
+@Suite("Folding and splitting text into words")
+struct TokenizerTests {
+    func words(_ text: String) -> [String] {
+        let tokenized = Tokenizer.tokenize(text)
+        return tokenized.tokens.indices.map { tokenized.word($0) }
+    }
+
+    @Test("case, accents, full-width and mathematical letters fold to plain lower case")
+    func foldingReadsDressedUpLetters() {
+        #expect(words("Crème BRÛLÉE") == ["creme", "brulee"])
+        #expect(words("Ｆｕｌｌ 𝐛𝐨𝐥𝐝 Ⓒⓘⓡⓒⓛⓔ") == ["full", "bold", "circle"])
+    }
+
+    @Test("look-alike letters from Cyrillic and Greek read as Latin")
+    func lookalikesReadAsLatin() {
+        #expect(words("ѕһіt іdіοt") == ["shit", "idiot"])
+    }
+
+    @Test("zero-width characters and combining marks do not split a word")
+    func invisibleCharactersDoNotSplit() {
+        #expect(words("id\u{200B}io\u{200D}t") == ["idiot"])
+        #expect(words("i\u{0301}d\u{0336}iot") == ["idiot"])
+    }
+
+    @Test("digits and symbols inside a word read as the letters they stand for")
+    func disguisesReadAsLetters() {
+        #expect(words("sh!t b1tch @ss $hit") == ["shit", "bitch", "ass", "shit"])
+        #expect(words("year 6 costs £5!") == ["year", "6", "costs", "5"])
+    }
+
+    @Test("letters spaced or dotted apart join into one word")
+    func spacedLettersJoin() {
+        #expect(words("f u c k off") == ["fuck", "off"])
+        #expect(words("s.h.i.t") == ["shit"])
+        #expect(words("I am a b") == ["i", "am", "a", "b"])
+    }
+
+    @Test("spans point at what the author wrote, in UTF-16 units")
+    func spansPointAtTheOriginal() {
+        let text = "😀 Hello wörld"
+        let tokenized = Tokenizer.tokenize(text)
+        #expect(tokenized.tokens.count == 2)
+        let span = tokenized.span(1..<2)
+        #expect(span.start == 9 && span.end == 14)
+    }
+
+    @Test("capitals and sentence starts are remembered for telling names from words")
+    func capitalsAreRemembered() {
+        let tokenized = Tokenizer.tokenize("Will said. I will ask Will")
+        let flags = tokenized.tokens.map(\.flags)
+        #expect(flags[0].contains(.sentenceStart) && flags[0].contains(.capitalised))
+        #expect(!flags[3].contains(.capitalised))
+        #expect(flags[5].contains(.capitalised) && !flags[5].contains(.sentenceStart))
+    }
+}
