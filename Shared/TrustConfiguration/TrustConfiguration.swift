@@ -13,6 +13,21 @@ public struct TrustConfiguration: Sendable, Hashable {
     /// Each school's own pack, before merging onto the default.
     public var schoolPacks: [PolicyPack]
 
+    /// A configuration from its parts, as read back from PostgreSQL; ``load(from:)`` reads and
+    /// checks a folder.
+    public init(
+        trust: Trust, schools: [School], accounts: [MonitoredAccount], contacts: [Contact], rosters: [Roster],
+        defaultPack: PolicyPack, schoolPacks: [PolicyPack]
+    ) {
+        self.trust = trust
+        self.schools = schools
+        self.accounts = accounts
+        self.contacts = contacts
+        self.rosters = rosters
+        self.defaultPack = defaultPack
+        self.schoolPacks = schoolPacks
+    }
+
     /// The pack a school is held to: its own pack merged onto the trust default.
     public func effectivePack(for school: String) -> PolicyPack? {
         schoolPacks.first { $0.school == school }.map { $0.merged(onto: defaultPack) }
