@@ -25,16 +25,25 @@ extension TextView {
 
     /// Whether any hit of `cue` shares a sentence with `range`.
     func inSentence(_ cue: Cue, with range: Range<Int>) -> Bool {
-        hits(cue).contains { sameSentence($0, range) }
+        guard has(cue) else { return false }
+        return cueHits.contains { $0.cue == cue && sameSentence($0.tokens, range) }
     }
 
     /// Hits of `cue` in the sentence of `range`.
     func hitsInSentence(_ cue: Cue, with range: Range<Int>) -> [Range<Int>] {
-        hits(cue).filter { sameSentence($0, range) }
+        guard has(cue) else { return [] }
+        return hits(cue).filter { sameSentence($0, range) }
     }
 
-    /// Whether the text contains a quotation.
+    /// Whether the text contains a quotation: straight or curly double quotes.
     var quotes: Bool {
-        text.contains("\"") || text.contains("“") || text.contains("”") || text.contains("‘") && text.contains("’ ")
+        // Bytes, not Characters: `"` is ASCII; “ and ” are E2 80 9C and E2 80 9D in UTF-8.
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { return true }
+            if previous == (0xE2, 0x80) && (byte == 0x9C || byte == 0x9D) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 }

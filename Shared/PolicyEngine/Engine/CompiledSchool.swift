@@ -8,16 +8,42 @@ struct CompiledSchool: Sendable {
     let school: School
     let pack: PolicyPack
     let version: Int
+    let settings: PolicyPack.Settings
+    /// The pack's clauses in pack order, cut down to what a verdict needs.
+    private let clauses: [Clause]
 
-    var settings: PolicyPack.Settings { pack.settings }
+    /// A clause as the verdict needs it.
+    private struct Clause: Sendable {
+        var position: Int
+        var id: String
+        var behaviour: Behaviour
+        var severity: Severity
+        var audiences: [Audience]
+        var ownPageOnly: Bool
+    }
+
+    init(index: Int32, school: School, pack: PolicyPack, version: Int) {
+        self.index = index
+        self.school = school
+        self.pack = pack
+        self.version = version
+        settings = pack.settings
+        clauses = pack.clauses.enumerated().map { position, clause in
+            Clause(
+                position: position, id: clause.id, behaviour: clause.behaviour, severity: clause.severity, audiences: clause.appliesTo,
+                ownPageOnly: clause.scope == .ownPage)
+        }
+    }
 
     func verdict(for post: Post, detections: [Detection], author: AuthorRole, account: MonitoredAccount, rulesetVersion: String, decidedAt: Date) -> Verdict {
         var breaches: [ClauseBreach] = []
-        for clause in pack.clauses {
-            guard let detection = detections.first(where: { $0.behaviour == clause.behaviour }) else { continue }
-            guard Self.applies(clause, to: author), clause.scope == .anywhere || account.runBy == .school else { continue }
-            let severity = max(clause.severity, detection.minimumSeverity ?? clause.severity)
-            breaches.append(ClauseBreach(clauseID: clause.id, behaviour: clause.behaviour, severity: severity, evidence: detection.evidence))
+        if !detections.isEmpty {
+            for clause in clauses {
+                guard let detection = detections.first(where: { $0.behaviour == clause.behaviour }) else { continue }
+                guard Self.applies(clause.audiences, to: author), !clause.ownPageOnly || account.runBy == .school else { continue }
+                let severity = max(clause.severity, detection.minimumSeverity ?? clause.severity)
+                breaches.append(ClauseBreach(clauseID: clause.id, behaviour: clause.behaviour, severity: severity, evidence: detection.evidence))
+            }
         }
         return Verdict(
             id: Self.verdictID(post: post, rulesetVersion: rulesetVersion, packID: pack.id, packVersion: version),
@@ -25,8 +51,8 @@ struct CompiledSchool: Sendable {
             packID: pack.id, packVersion: version, decidedAt: decidedAt, breaches: breaches)
     }
 
-    static func applies(_ clause: PolicyClause, to author: AuthorRole) -> Bool {
-        clause.appliesTo.contains { audience in
+    static func applies(_ audiences: [Audience], to author: AuthorRole) -> Bool {
+        audiences.contains { audience in
             switch audience {
             case .anyone: true
             case .parents: author == .parent || author == .unknown

@@ -130,12 +130,15 @@ struct TextView: Sendable {
     func has(_ cue: Cue) -> Bool { cues.contains(cue) }
 
     func hits(_ cue: Cue) -> [Range<Int>] {
-        cueHits.compactMap { $0.cue == cue ? $0.tokens : nil }
+        // Most cues are absent from most posts: answer those without building an array.
+        guard cues.contains(cue) else { return [] }
+        return cueHits.compactMap { $0.cue == cue ? $0.tokens : nil }
     }
 
     /// The cue's hits that are not inside a longer hit of any cue in `over` (so "killing it"
     /// hides "killing").
     func hits(_ cue: Cue, notWithin over: [Cue]) -> [Range<Int>] {
+        guard cues.contains(cue) else { return [] }
         let covering = cueHits.filter { over.contains($0.cue) }.map(\.tokens)
         return hits(cue).filter { hit in
             !covering.contains { $0.lowerBound <= hit.lowerBound && $0.upperBound >= hit.upperBound }

@@ -153,10 +153,26 @@ struct CompiledTrust: Sendable {
         return tokenized.tokens.indices.map { Array(tokenized.leet($0)) }
     }
 
+    /// A handle as the roster index keys it: trimmed, without a leading "@", lower case.
     static func handleKey(_ handle: String) -> String {
-        var key = handle.lowercased().trimmingCharacters(in: .whitespaces)
-        if key.hasPrefix("@") { key.removeFirst() }
-        return key
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(handle.utf8.count)
+        var ascii = true
+        for byte in handle.utf8 {
+            if byte >= 0x80 { ascii = false }
+            bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        guard ascii else {
+            var key = handle.lowercased().trimmingCharacters(in: .whitespaces)
+            if key.hasPrefix("@") { key.removeFirst() }
+            return key
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start < end, bytes[start] == UInt8(ascii: "@") { start += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// "Stour Provost Primary School" is also "Stour Provost", "Stour Provost Primary" and

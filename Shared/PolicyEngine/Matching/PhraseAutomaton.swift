@@ -12,8 +12,10 @@ struct PhraseAutomaton: Sendable {
     private var next: [UInt64: Int32]
     private var fail: [Int32]
     private var depth: [Int32]
-    /// Patterns ending at each state, its suffixes' included.
-    private var outputs: [[Int32]]
+    /// Patterns ending at each state, its suffixes' included: state `s` owns
+    /// `outputs[outputStart[s]..<outputStart[s + 1]]` (one flat array, so matching retains nothing).
+    private var outputs: [Int32]
+    private var outputStart: [Int32]
 
     /// - Parameters:
     ///   - patterns: each pattern's term ids, by pattern id.
@@ -73,7 +75,15 @@ struct PhraseAutomaton: Sendable {
         self.next = next
         self.fail = fail
         self.depth = depth
-        self.outputs = outputs
+        var flat: [Int32] = []
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(outputs.count + 1)
+        for list in outputs {
+            flat.append(contentsOf: list)
+            starts.append(Int32(flat.count))
+        }
+        self.outputs = flat
+        self.outputStart = starts
     }
 
     @inline(__always)
@@ -99,7 +109,8 @@ struct PhraseAutomaton: Sendable {
                 if state == 0 { break }
                 state = fail[Int(state)]
             }
-            for pattern in outputs[Int(state)] {
+            for slot in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1]) {
+                let pattern = outputs[slot]
                 let length = Int(lengths[Int(pattern)])
                 found.append(Match(pattern: pattern, tokens: (index + 1 - length)..<(index + 1)))
             }

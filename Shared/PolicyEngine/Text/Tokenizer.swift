@@ -16,9 +16,19 @@ enum Tokenizer {
             let scalarStart = utf16
             let entry: ScalarFolding.Entry
             if lead < 0x80 {
-                entry = folding.ascii[Int(lead)]
                 index += 1
                 utf16 += 1
+                // Letters and digits, the bulk of any text, skip the table entry and its array.
+                let lower = lead | 0x20
+                if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                    state.takeASCIILetter(lower, upper: lead != lower, at: scalarStart, end: utf16)
+                    continue
+                }
+                if lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9") {
+                    state.takeASCIILetter(lead, upper: false, at: scalarStart, end: utf16)
+                    continue
+                }
+                entry = folding.ascii[Int(lead)]
             } else {
                 let (value, length) = decode(utf8, at: index)
                 index += length
@@ -69,6 +79,27 @@ enum Tokenizer {
             tokens.reserveCapacity(capacity / 4 + 1)
         }
 
+        /// An ASCII letter (already lower case) or digit.
+        @inline(__always)
+        mutating func takeASCIILetter(_ byte: UInt8, upper: Bool, at start: Int, end: Int) {
+            if !pendingLeet.isEmpty { commitPending() }
+            if wordStart < 0 { wordStart = start }
+            wordEnd = end
+            plain.append(byte)
+            letters += 1
+            if byte <= UInt8(ascii: "9") {
+                leet.append(Self.undisguise(byte))
+                digits += 1
+                disguised = true
+            } else {
+                leet.append(byte)
+                if upper {
+                    upperLetters += 1
+                    if letters == 1 { flags.insert(.capitalised) }
+                }
+            }
+        }
+
         mutating func take(_ entry: ScalarFolding.Entry, lead: UInt8, at start: Int, end: Int) {
             switch entry.kind {
             case .letter:
@@ -76,7 +107,7 @@ enum Tokenizer {
                 if wordStart < 0 { wordStart = start }
                 wordEnd = end
                 plain.append(contentsOf: entry.bytes)
-                leet.append(contentsOf: entry.bytes.map(Self.undisguise))
+                for byte in entry.bytes { leet.append(Self.undisguise(byte)) }
                 letters += 1
                 if entry.upper { upperLetters += 1 }
                 if letters == 1 && entry.upper { flags.insert(.capitalised) }
