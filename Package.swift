@@ -129,6 +129,7 @@ let package = Package(
             name: "parapet",
             dependencies: [
                 "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels", "ParapetIntake", "ParapetIngest",
+                "ParapetPolicyEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -148,6 +149,8 @@ let package = Package(
             name: "PolicyEngineTests",
             dependencies: ["ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
+        // `parapet classify` run as a policy author runs it: the built executable, text in, verdicts out.
+        .testTarget(name: "PolicyEngineCLITests", dependencies: ["TestSupport", "parapet"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["ParapetIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConfigurationTests",

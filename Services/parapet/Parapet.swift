@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The operator's command line: schema, topics, consumer lag.
+/// The operator's command line: trust configuration, classifying posts, imports, schema, topics, consumer lag.
 @main
 struct Parapet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,5 +10,5 @@ struct Parapet: AsyncParsableCommand {
             Reads the same environment as the services: PARAPET_KAFKA_BROKERS, PARAPET_DATABASE_URL and \
             the optional PARAPET_CONFIG_FILE (KEY=VALUE lines).
             """,
-        subcommands: [ConfigCommand.self, ImportCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self])
+        subcommands: [ConfigCommand.self, ClassifyCommand.self, ImportCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self])
 }
