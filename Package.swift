@@ -122,7 +122,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Services/ingest", swiftSettings: swiftSettings),
-        .executableTarget(name: "classifier", dependencies: ["ParapetPipeline"], path: "Services/classifier", swiftSettings: swiftSettings),
+        // The classifier's consume–classify–store–publish loop, as a service.
+        .target(
+            name: "ParapetClassification",
+            dependencies: [
+                "ParapetPolicyEngine", "ParapetStore", "ParapetPipeline", "ParapetRuntime", "ParapetKafka", "ParapetPostgres",
+                "ParapetModels",
+            ],
+            path: "Shared/Classification", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "classifier", dependencies: ["ParapetPipeline", "ParapetClassification", "ParapetRuntime", "ParapetKafka"],
+            path: "Services/classifier", swiftSettings: swiftSettings),
         .executableTarget(name: "escalation", dependencies: ["ParapetPipeline"], path: "Services/escalation", swiftSettings: swiftSettings),
         .executableTarget(name: "notifier", dependencies: ["ParapetPipeline"], path: "Services/notifier", swiftSettings: swiftSettings),
         .executableTarget(

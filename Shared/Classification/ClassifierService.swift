@@ -1,0 +1,311 @@
+import CoreMetrics
+import Foundation
+import Logging
+import ParapetKafka
+import ParapetModels
+import ParapetPipeline
+import ParapetPostgres
+import ParapetRuntime
+import ParapetStore
+
+/// The classifier: consumes `parapet.posts`, holds each post against its school's policy pack,
+/// stores the verdict in PostgreSQL and publishes it to `parapet.verdicts`, keyed by school and
+/// author.
+///
+/// A batch at a time, in three overlapping stages: while one batch is in PostgreSQL (its
+/// verdicts and `processed_messages` markers in one transaction) the next is polled, decoded and
+/// classified on every core, and the one before is published. A batch's offsets are stored only
+/// once every verdict and dead letter of it is acknowledged by Kafka, and batches finish in
+/// order, so a crash at any point replays what was not finished and skips nothing; the replay
+/// finds its verdicts stored and publishes them again (the stored ones, with their ids), which
+/// escalation drops by verdict id.
+///
+/// A message that cannot be processed goes to `parapet.dead-letters` (``DeadLetter``) and the
+/// loop goes on. Removed posts are marked processed and not classified. The engines follow
+/// `config apply` (``TrustEngines``); until a trust has been applied the service waits, ready
+/// but not consuming.
+public struct ClassifierService: Service {
+    private let configuration: ClassifierConfiguration
+    private let verdicts: VerdictStore
+    private let engines: TrustEngines
+    private let producer: KafkaProducer
+    private let metrics: ClassifierMetrics
+    private let logger: Logger
+
+    /// Makes the producer at once (it fails only for bad settings); joins the group in `run`.
+    public init(
+        configuration: ClassifierConfiguration, postgres: PostgresClient, logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        metrics = ClassifierMetrics(factory: metricsFactory)
+        verdicts = VerdictStore(client: postgres)
+        engines = TrustEngines(store: TrustConfigurationStore(client: postgres), metrics: metrics, logger: logger)
+        var producerLogger = logger
+        producerLogger[metadataKey: "kafka.client"] = "producer"
+        producer = try KafkaProducer(configuration: configuration.producer, logger: producerLogger)
+    }
+
+    public func run() async throws {
+        do {
+            if try await waitForConfiguration() { try await consumeUntilShutdown() }
+        } catch {
+            await producer.close()
+            throw error
+        }
+        // Flushes anything still queued (nothing is: every batch waits for its acknowledgements).
+        await producer.close()
+    }
+
+    private func consumeUntilShutdown() async throws {
+        var consumerLogger = logger
+        consumerLogger[metadataKey: "kafka.client"] = "consumer"
+        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: consumerLogger)
+        try consumer.subscribe(topics: [ParapetTopic.posts.name])
+        logger.info("consuming", metadata: ["topic": "\(ParapetTopic.posts.name)", "group": "\(ClassifierConfiguration.consumerGroup)"])
+        do {
+            try await consume(consumer)
+        } catch {
+            // Leave the group at once so another copy takes over; what was not finished is redone.
+            await consumer.close()
+            throw error
+        }
+        // The finished batches' offsets are committed as the consumer leaves the group.
+        await consumer.close()
+        logger.info("stopped consuming")
+    }
+
+    /// Builds the engines, waiting while no trust has been applied; false if a shutdown came first.
+    private func waitForConfiguration() async throws -> Bool {
+        var warned = false
+        while !Task.isShuttingDownGracefully {
+            do {
+                try await engines.refreshIfChanged()
+                if await !engines.engines.isEmpty { return true }
+                if !warned {
+                    logger.warning("no trust configuration in PostgreSQL yet: waiting for `parapet config apply` before consuming")
+                    warned = true
+                }
+            } catch {
+                logger.warning("cannot load the trust configuration; retrying", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: min(configuration.reloadInterval, .seconds(2)))
+        }
+        return false
+    }
+
+    /// The loop: polls and classifies batch N+1 while batch N is stored, and publishes N while
+    /// N+1 is stored, until a graceful shutdown; then finishes what it holds.
+    private func consume(_ consumer: KafkaConsumer) async throws {
+        var pending: ClassifiedBatch?
+        var publishing: Task<Void, any Error>?
+        var lastReload = ContinuousClock.now
+        defer { publishing?.cancel() }
+        while true {
+            let stopping = Task.isShuttingDownGracefully
+            if ContinuousClock.now - lastReload >= configuration.reloadInterval {
+                lastReload = .now
+                do {
+                    try await engines.refreshIfChanged()
+                } catch {
+                    logger.warning("cannot check the trust configuration for changes", metadata: ["error": "\(error)"])
+                }
+            }
+            guard let current = pending else {
+                if stopping { break }
+                pending = try await next(consumer)
+                continue
+            }
+            async let stored = store(current)
+            let following = stopping ? nil : try await next(consumer)
+            let outcome = try await stored
+            try await publishing?.value
+            publishing = Task { try await publish(outcome, consumer: consumer) }
+            pending = following
+        }
+        try await publishing?.value
+        publishing = nil
+    }
+
+    /// Polls a batch and classifies it; nil when nothing came within the poll timeout.
+    private func next(_ consumer: KafkaConsumer) async throws -> ClassifiedBatch? {
+        let messages = try await consumer.poll(maxMessages: configuration.batchSize, timeout: configuration.pollTimeout)
+        guard !messages.isEmpty else { return nil }
+        return await ClassifiedBatch.classify(messages, engines: engines, polledAt: .now)
+    }
+
+    // MARK: Store
+
+    /// A batch with what PostgreSQL made of each verdict: ready to publish.
+    struct StoredBatch: Sendable {
+        var batch: ClassifiedBatch
+        /// Per item: its outcome when it was stored (nil for dead letters).
+        var outcomes: [VerdictOutcome?]
+        /// Dead letters found while storing (data PostgreSQL refused), by item index.
+        var refused: [Int: DeadLetter]
+    }
+
+    /// Records the batch's verdicts and markers in one transaction, retrying while PostgreSQL
+    /// is unreachable. If PostgreSQL refuses the batch's data, entries are recorded one by one
+    /// and the ones it refuses become dead letters.
+    private func store(_ batch: ClassifiedBatch) async throws -> StoredBatch {
+        var indices: [Int] = []
+        var entries: [VerdictEntry] = []
+        for (index, item) in batch.items.enumerated() {
+            switch item {
+            case .verdict(let messageID, let trust, let verdict, let breachesJSON, _):
+                entries.append(try VerdictEntry(messageID: messageID, trust: trust, verdict: verdict, breachesJSON: breachesJSON))
+                indices.append(index)
+            case .removed(let messageID, let trust):
+                entries.append(try VerdictEntry(messageID: messageID, trust: trust, verdict: nil))
+                indices.append(index)
+            case .deadLetter:
+                continue
+            }
+        }
+        var outcomes = [VerdictOutcome?](repeating: nil, count: batch.items.count)
+        var refused: [Int: DeadLetter] = [:]
+        do {
+            for (index, outcome) in zip(indices, try await retrying("store verdicts", { try await verdicts.record(entries, consumer: ClassifierConfiguration.consumerGroup) })) {
+                outcomes[index] = outcome
+            }
+        } catch let error as PostgresError where Self.isDataError(error) {
+            logger.warning("PostgreSQL refused a batch's data; recording its messages one by one", metadata: ["error": "\(error)"])
+            for (index, entry) in zip(indices, entries) {
+                do {
+                    outcomes[index] = try await retrying("store a verdict") {
+                        try await verdicts.record([entry], consumer: ClassifierConfiguration.consumerGroup)
+                    }[0]
+                } catch let error as PostgresError where Self.isDataError(error) {
+                    refused[index] = DeadLetter(message: batch.messages[index], reason: .unstorable, error: error.description)
+                }
+            }
+        }
+        return StoredBatch(batch: batch, outcomes: outcomes, refused: refused)
+    }
+
+    /// Whether PostgreSQL refused the values (a data exception or a violated constraint)
+    /// rather than failed: trying again cannot help.
+    static func isDataError(_ error: PostgresError) -> Bool {
+        guard error.code == .server, let state = error.sqlState?.rawValue else { return error.code == .encoding }
+        return state.hasPrefix("22") || state.hasPrefix("23")
+    }
+
+    // MARK: Publish
+
+    /// Publishes the batch's verdicts (new ones, and stored ones again for duplicates) and dead
+    /// letters, waits for every acknowledgement, and only then stores the batch's offsets.
+    private func publish(_ stored: StoredBatch, consumer: KafkaConsumer) async throws {
+        let batch = stored.batch
+        var outgoing: [KafkaOutgoingMessage] = []
+        outgoing.reserveCapacity(batch.items.count)
+        var published = Set<UUID>()
+        var summary = BatchSummary(messages: batch.items.count)
+        for (index, item) in batch.items.enumerated() {
+            if let letter = stored.refused[index] {
+                outgoing.append(deadLetter(letter, &summary))
+                continue
+            }
+            switch item {
+            case .deadLetter(let letter):
+                outgoing.append(deadLetter(letter, &summary))
+            case .removed:
+                summary.removed += 1
+            case .verdict(_, let trust, let verdict, let breachesJSON, let replay):
+                switch stored.outcomes[index] {
+                case .new?:
+                    summary.classified += 1
+                    summary.verdictsBySeverity[verdict.severity?.rawValue ?? "benign", default: 0] += 1
+                    published.insert(verdict.id)
+                    outgoing.append(Self.message(verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: batch.decidedAtText, replay: replay))
+                case .duplicate(let original)?:
+                    summary.duplicates += 1
+                    // Once per batch: a message delivered twice in one batch is published once.
+                    guard published.insert(original.id).inserted else { continue }
+                    outgoing.append(Self.message(
+                        original, trust: trust, breachesJSON: VerdictJSONWriter.breaches(original.breaches),
+                        decidedAtText: ParapetJSON.string(from: original.decidedAt), replay: replay))
+                case .noVerdict?, nil:
+                    continue
+                }
+            }
+        }
+        let messages = outgoing
+        _ = try await retrying("publish verdicts") { try await producer.send(messages) }
+        // Every verdict and dead letter of the batch is acknowledged: the batch is done.
+        var positions: [String: KafkaTopicPartition] = [:]
+        for message in batch.messages {
+            let key = "\(message.topic)\u{0}\(message.partition)"
+            if let known = positions[key], known.offset >= message.offset { continue }
+            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
+        }
+        do {
+            try consumer.markProcessed(through: Array(positions.values))
+        } catch {
+            // A partition taken away by a rebalance: its new owner redoes these messages and
+            // finds their verdicts stored.
+            logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
+        }
+        metrics.record(summary, duration: .now - batch.polledAt)
+        logger.debug("batch done", metadata: [
+            "messages": "\(summary.messages)", "classified": "\(summary.classified)", "duplicates": "\(summary.duplicates)",
+            "removed": "\(summary.removed)", "dead_letters": "\(summary.deadLetters.values.reduce(0, +))",
+        ])
+    }
+
+    private func deadLetter(_ letter: DeadLetter, _ summary: inout BatchSummary) -> KafkaOutgoingMessage {
+        summary.deadLetters[letter.reason, default: 0] += 1
+        // The error names ids and fields, never a post's text or a pupil's name.
+        logger.warning("message dead-lettered", metadata: [
+            "reason": "\(letter.reason.rawValue)", "error": "\(letter.error)",
+            "origin": "\(letter.message.topic)[\(letter.message.partition)]@\(letter.message.offset)",
+        ])
+        return letter.outgoing(consumer: ClassifierConfiguration.consumerGroup)
+    }
+
+    /// A verdict's message: its envelope (the verdict's id as the envelope id, so escalation
+    /// drops repeats by it), keyed by school and author, with the standard headers.
+    static func message(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String, replay: Bool) -> KafkaOutgoingMessage {
+        let value = VerdictJSONWriter.envelope(verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: decidedAtText)
+        assert(
+            Data(value) == (try? ParapetJSON.encode(Envelope(id: verdict.id, trust: trust, payload: verdict))),
+            "VerdictJSONWriter differs from ParapetJSON")
+        return KafkaOutgoingMessage(
+            topic: Verdict.topic.name, key: verdict.partitionKey, value: value,
+            headers: EventPublisher.headers(schema: Verdict.schema, replay: replay))
+    }
+
+    // MARK: Retrying
+
+    /// Runs `body` until it succeeds, waiting longer after each failure (up to 5 s), while the
+    /// failure is one that waiting can cure (``isTransient(_:)``); other errors, and
+    /// cancellation, are thrown.
+    private func retrying<Value>(_ what: String, _ body: () async throws -> Value) async throws -> Value {
+        var delay = Duration.milliseconds(100)
+        while true {
+            do {
+                return try await body()
+            } catch where Self.isTransient(error) {
+                logger.warning("cannot \(what); retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
+            }
+            try await Task.sleep(for: delay)
+            delay = min(delay * 2, .seconds(5))
+        }
+    }
+
+    /// Whether `error` says PostgreSQL or Kafka is unreachable, restarting, or lost a race, so
+    /// the same work may succeed later.
+    static func isTransient(_ error: any Error) -> Bool {
+        switch error {
+        case let error as PostgresError:
+            if [.connectionFailed, .connectionLost].contains(error.code) { return true }
+            guard let state = error.sqlState else { return false }
+            return state.isConnectionException || [.serializationFailure, .deadlockDetected, .adminShutdown].contains(state)
+        case let error as KafkaError:
+            return error.kind == .delivery || error.kind == .unreachable
+        default:
+            return false
+        }
+    }
+}
