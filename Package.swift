@@ -173,6 +173,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ClassifierServiceTests",
+            dependencies: [
+                "TestSupport", "ParapetClassification", "ParapetPolicyEngine", "ParapetStore", "ParapetSchema", "ParapetTrustConfiguration",
+                "ParapetKafka", "ParapetModels", "ParapetPostgres", "classifier", "parapet",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
