@@ -11,46 +11,172 @@ struct AccusationDetector: Detector {
         "favouritism", "mocking", "laughed at", "hurt my", "injured", "bruised", "bruises", "marks on", "harmed", "kicked",
         "punched", "tripped", "spat", "withheld", "withholding", "lies", "lying", "threatening", "intimidating", "inappropriate",
         "wet himself", "wet herself", "soiled", "no water", "made my", "sent him out", "sent her out", "isolation booth",
+        "yanking", "yanks", "kicking", "kicks", "punching", "punches", "pushing", "pushes", "pushed", "twisted", "squeezed",
+        "booted", "on purpose", "deliberately", "clipped", "waste of time", "made them", "makes them", "makes him", "makes her",
+        "forcing", "forces", "snatched", "snatching", "taking their", "takes their", "kept quiet", "went very quiet", "hid it",
+        "hiding it", "nothing was done", "nothing has been done", "nothing got done", "just watched", "just stood there",
+        "stood there and watched", "brushed off", "brushed it off", "toughen up", "told to toughen up", "in his face", "in her face",
+        "in their faces", "round the head", "shouting in", "screaming in", "pinches", "pinching", "whacked", "thumped",
+        "scared of him", "scared of her", "terrified of him", "terrified of her", "petrified of", "calls him", "calls her",
+        "called him a", "called her a", "shut them in", "locked them", "pulling his", "pulling her", "pulled his", "pulled her",
+        "pulled him", "pulled my", "shook him", "shook her", "shaking him", "selling off", "sold off", "stock cupboard",
+        "in a cupboard", "in the cupboard",
     ]
     /// Defamatory words that need the target right before them ("Mr X is a liar").
     static let closeOnly: Set<String> = [
         "drunk", "dodgy", "shady", "bent", "fake", "cheat", "cheats", "cheated", "cheating", "racist", "a racist", "sexist", "bigot",
-        "dealer", "unhinged", "mentally unstable", "shagging", "sleeping with",
+        "dealer", "unhinged", "mentally unstable", "shagging", "sleeping with", "stole", "stolen", "steals", "stealing", "nicks",
+        "robbed", "robbing", "rob", "robs", "conviction", "convicted", "jailed", "locked up", "stoned", "fiddling the", "fiddled the",
+        "fiddles the", "skimming", "rigged", "rigging",
     ]
+    /// Defamatory facts about someone's record rather than a wrong they did ("was sacked",
+    /// "has a criminal record"): defamation, but no allegation of misconduct.
+    static let recordOnly: Set<String> = [
+        "was sacked", "got sacked", "been sacked", "was fired", "got fired", "been fired", "struck off", "was struck off",
+        "been struck off", "banned from teaching", "was arrested", "got arrested", "been arrested", "arrested for", "criminal record",
+        "has a record", "been in prison", "been inside", "did time", "done time", "served time", "on the sex offenders",
+        "on the register", "conviction", "convicted", "convictions", "jailed", "locked up", "dishonourably discharged", "got the sack",
+        "given the sack", "sacked for", "fired for", "gross misconduct", "suspended for", "under investigation", "investigated for",
+        "police caution", "cautioned", "drink driving", "drink driver", "drink-driving", "drunk driving", "criminal", "criminals",
+        "convict", "convicts", "jailbird", "ex con", "not qualified", "unqualified", "fake qualifications", "fake degree",
+    ]
+    /// Leading words of defamatory names for a person ("a liar", "a thief", "corrupt"), which are
+    /// also derogatory about them.
+    static let nameCalling: [String] = [
+        "liar", "compulsive", "pathological", "thief", "thiev", "fraud", "crook", "corrupt", "paedo", "pedo", "nonce", "kiddie",
+        "kiddy", "child molester", "molester", "pervert", "perv", "predator", "groomer", "abuser", "con", "swindler", "junkie",
+        "druggie", "drug addict", "cokehead", "crackhead", "alcoholic", "alkie", "alky", "wino", "drunkard", "psychopath",
+        "sociopath", "narcissist", "bigot", "misogynist", "homophobe", "wife beater", "a racist", "crooked", "cheat",
+    ]
+    /// Pronouns that carry a person over from the sentence before ("Mr X lied. She's a fraud.").
+    static let carriers: Set<String> = ["he", "she", "him", "her", "he s", "she s", "he is", "she is"]
+
+    /// Misconduct that only an adult can be accused of when the words read "left her" ("Diya left her water bottle").
+    static let adultOnly: Set<String> = ["left him", "left her", "left them"]
+    /// Described people who are parents, not staff or pupils.
+    static let parentWords = ["mum", "dad", "mother", "father", "pta"]
+    /// Bullying cues that name an act (reported or condemned), not an insult to the person.
+    static let bullyingActs = [
+        "bully", "bullied", "humiliat", "mock", "make fun", "made fun", "pick", "tormen", "teas", "taunt", "roast", "diss", "screenshot",
+        "expos", "embarrass", "laugh", "everyone laugh", "rate", "go back to", "baby", "leave the school", "move schools", "don t",
+        "not invited", "ignore", "you should leave",
+    ]
+    static let secondPerson: Set<String> = ["you", "your", "you re", "youre", "ur", "u", "u r", "ur a"]
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             let targets = post.individuals(in: view)
-            guard !targets.isEmpty else { continue }
-            func target(for hit: Range<Int>, within window: Int = 12) -> Range<Int>? {
-                targets.first { !$0.overlaps(hit) && view.sameSentence($0, hit) && TextView.near($0, hit, within: window) }
+            let secondPerson = view.hits(.personReference).filter { Self.secondPerson.contains(view.phrase($0)) }
+            guard !targets.isEmpty || !secondPerson.isEmpty else { continue }
+            let described = view.hits(.personDescription)
+            let relatives = view.hits(.adultRelative)
+            let parents = described.filter { hit in
+                Self.parentWords.contains { view.phrase(hit).contains($0) }
+                    || relatives.contains { $0.lowerBound >= hit.upperBound && $0.lowerBound <= hit.upperBound + 1 }
             }
+            let carried = view.hits(.personReference).filter { Self.carriers.contains(view.phrase($0)) }
+            /// The person a hit is about: one in its sentence within `window` tokens, else (when
+            /// its sentence names nobody and carries a pronoun or opens with the hit) the last
+            /// one named in the sentence before.
+            func target(for hit: Range<Int>, within window: Int = 12, carryOver: Bool = true) -> Range<Int>? {
+                if let person = targets.first(where: { !$0.overlaps(hit) && view.sameSentence($0, hit) && TextView.near($0, hit, within: window) }) {
+                    return person
+                }
+                // "the mum with the white range rover who parks on the zigzags … is the most entitled …"
+                if let described = described.first(where: { description in
+                    view.sameSentence(description, hit) && description.upperBound <= hit.lowerBound
+                        && description.contains { ["who", "with", "that"].contains(view.tokenized.word($0)) }
+                }) {
+                    return described
+                }
+                guard carryOver, !targets.contains(where: { view.sameSentence($0, hit) }) else { return nil }
+                let sentence = view.sentenceNumber(hit.lowerBound)
+                guard sentence > 0 else { return nil }
+                let opens = view.sentenceStart(of: hit.lowerBound) + 3 >= hit.lowerBound
+                guard opens || carried.contains(where: { view.sameSentence($0, hit) }) else { return nil }
+                return targets.last { view.sentenceNumber($0.lowerBound) == sentence - 1 }
+            }
+            let elsewhere = view.hits(.reportedElsewhere)
+            func reportedElsewhere(_ hit: Range<Int>) -> Bool { elsewhere.contains { view.sameSentence($0, hit) } }
+            let praise = view.hits(.praise)
+            /// Praise later in the sentence takes criticism back ("his jokes are terrible but the kids love him").
+            func takenBack(_ hit: Range<Int>) -> Bool { praise.contains { view.sameSentence($0, hit) && $0.lowerBound > hit.upperBound } }
             let children = view.hits(.childWord) + view.hits(.ownChild) + view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
+
+            let childTargets = view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
             var allegation: [Evidence] = []
-            for hit in view.hits(.misconduct, notWithin: [.accidentContext]) {
-                guard let person = target(for: hit), !view.inSentence(.accidentContext, with: hit) else { continue }
+            for hit in view.hits(.misconduct, notWithin: [.accidentContext, .misconductIdiom]) {
+                guard let person = target(for: hit, within: 20), !parents.contains(person), !view.inSentence(.accidentContext, with: hit), !reportedElsewhere(hit) else {
+                    continue
+                }
+                if Self.adultOnly.contains(view.phrase(hit)) && childTargets.contains(person) { continue }
                 if Self.needsChild.contains(view.phrase(hit)) && !children.contains(where: { view.sameSentence($0, hit) && !$0.overlaps(person) }) {
                     continue
                 }
                 if view.inSentence(.question, with: hit) { continue }
                 allegation += [view.evidence(person, detector: "accused"), view.evidence(hit, detector: "misconduct")]
             }
-            if !allegation.isEmpty { found.add(.allegation, allegation) }
 
             var defamation: [Evidence] = []
-            for hit in view.hits(.defamatory) {
-                let close = Self.closeOnly.contains(view.phrase(hit))
-                guard let person = target(for: hit, within: close ? 4 : 12), person.lowerBound < hit.lowerBound || !close else { continue }
-                defamation += [view.evidence(person, detector: "accused"), view.evidence(hit, detector: "defamatory")]
+            var negative: [Evidence] = []
+            for hit in view.hits(.defamatory, notWithin: [.misconductIdiom]) where !reportedElsewhere(hit) {
+                let phrase = view.phrase(hit)
+                let close = Self.closeOnly.contains(phrase)
+                guard let person = target(for: hit, within: close ? 4 : 12, carryOver: !close), person.lowerBound < hit.lowerBound || !close else {
+                    continue
+                }
+                if view.inSentence(.question, with: hit) && !view.inSentence(.personReference, with: hit) { continue }
+                let evidence = [view.evidence(person, detector: "accused"), view.evidence(hit, detector: "defamatory")]
+                defamation += evidence
+                if !Self.recordOnly.contains(phrase) { allegation += evidence }
+                if Self.nameCalling.contains(where: { phrase.hasPrefix($0) }) && !phrase.hasSuffix("ing") && !phrase.contains("ing ")
+                    && person.lowerBound < hit.lowerBound
+                {
+                    negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
+                }
             }
+            if !allegation.isEmpty { found.add(.allegation, allegation) }
             if !defamation.isEmpty { found.add(.defamation, defamation) }
 
-            var negative: [Evidence] = []
-            for hit in view.hits(.negativeTrait) + view.hits(.insult) {
-                guard let person = target(for: hit, within: 8) else { continue }
+            for hit in view.hits(.negativeTrait, notWithin: [.misconductIdiom]) + view.hits(.insult, notWithin: [.misconductIdiom])
+            where !reportedElsewhere(hit) {
+                guard let person = target(for: hit, within: 8), !reportedElsewhere(person), !takenBack(hit) else { continue }
+                negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
+            }
+            // Bullying words aimed at a child (or, from a pupil, at the reader) are derogatory about them too.
+            let reported = view.hits(.reportedSpeech)
+            let addressed = post.author == .pupil ? secondPerson : []
+            for hit in view.hits(.bullying, notWithin: [.misconductIdiom]) where !reported.contains(where: { view.sameSentence($0, hit) }) {
+                if takenBack(hit) { continue }
+                // From a pupil, insults at "you" are aimed at the reader; otherwise they need a person.
+                if let person = addressed.first(where: { view.sameSentence($0, hit) }) {
+                    negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
+                    continue
+                }
+                let phrase = view.phrase(hit)
+                if Self.bullyingActs.contains(where: { phrase.hasPrefix($0) }) || phrase.contains(" you") { continue }
+                if let person = target(for: hit, within: 10), !reportedElsewhere(person) {
+                    negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
+                }
+            }
+            // Swearing or a sexual slur aimed straight at a person ("Mr X is a pr!ck", "the head, you absolute c*nt").
+            for hit in view.hits(.swearing) + view.hits(.sexual) {
+                guard let person = target(for: hit, within: 4, carryOver: false), person.upperBound <= hit.lowerBound else { continue }
                 negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
             }
             if !negative.isEmpty { found.add(.negativeCommentAboutIndividual, negative) }
         }
+    }
+}
+
+extension TextView {
+    /// The sentence number of token `index`.
+    func sentenceNumber(_ index: Int) -> Int32 { sentence[index] }
+
+    /// The first token of the sentence holding token `index`.
+    func sentenceStart(of index: Int) -> Int {
+        var start = index
+        while start > 0 && sentence[start - 1] == sentence[index] { start -= 1 }
+        return start
     }
 }

@@ -12,6 +12,16 @@ struct ComplaintDetector: Detector {
         "left out", "missed out", "madness", "nonsense", "pointless", "chaos", "unbelievable", "can t believe", "cannot believe",
         "not fair", "unfair", "petty", "over the top", "i feel that", "with respect", "respectfully", "please could", "could the school",
         "would the school", "it would be nice if", "shocked", "excluded from", "no notice", "short notice",
+        "again", "yet again", "£", "the way", "nothing", "tbh", "treated", "promised", "the decision", "decision to", "lost my", "lost our",
+        "lost his", "lost her", "lost the", "raw", "kept in", "sent home with", "missed it", "silly", "starving", "can we have",
+        "could we have", "could they", "please could they", "why is", "why was", "why were", "why are you", "why do you", "shut for",
+        "working parents", "don t work", "doesn t work", "not working", "isn t working", "needs to happen", "second time", "third time",
+        "2nd time", "3rd time", "a nightmare", "would be nice", "we pay", "stop sending", "which is it", "that s it", "more notice",
+        "more warning", "found out at", "no detail", "for nothing", "rant", "nobody cares", "no one cares", "scrapped", "being cut",
+        "disagree with", "don t agree with", "i don t agree", "don t accept", "do not accept", "prices up", "costs a fortune",
+        "please sort", "sort the", "stood there", "did nothing", "done nothing", "cheers for that", "moved my", "put my son",
+        "put my daughter", "still not", "still hasn t", "still haven t", "one day s notice", "what are you going to do", "whoever thought", "whoever planned", "whoever decided", "left outside", "locked out",
+        "left waiting", "kept waiting", "no explanation", "we pay for",
     ]
     /// Disparagement that needs the school named or mentioned.
     static let needsSchool: Set<String> = [
@@ -19,21 +29,61 @@ struct ComplaintDetector: Detector {
         "gone downhill", "going downhill", "gone to pot", "gone to the dogs", "worst in", "one star", "1 star", "zero stars", "0 stars",
         "biggest mistake", "only good thing", "anywhere but", "laughing stock", "utter disgrace", "complete joke", "absolute joke",
         "total joke", "beyond a joke", "not recommend", "wouldn t recommend", "would not recommend", "do not recommend", "don t recommend",
-        "stay away from", "steer clear", "regret sending", "avoid at all costs", "avoid like the plague",
+        "stay away from", "steer clear", "regret sending", "avoid at all costs", "avoid like the plague", "don t send your",
+        "dont send your", "do not send your", "never send your", "avoid", "avoid it", "don t bother", "dont bother", "do not bother",
+        "look elsewhere", "go elsewhere", "at all costs", "a disgrace from top to bottom", "disgrace from top to bottom",
+        "ashamed my kids go", "ashamed my children go", "falling apart", "beyond saving", "glorified babysitting",
     ]
+
+    static let conditional = Array("if".utf8)
 
     func detect(in post: PostContext, into found: inout Detections) {
         guard !post.authorIsSchool else { return }
         let view = post.text
         let aboutSchool = view.has(.schoolWord) || !view.schools.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)
-        let (strong, weak) = view.hits(.complaint, splitting: Self.weak)
-        let resolved = view.hits(.complaintResolved)
-        let external = view.has(.externalBody) && !(view.has(.schoolWord) || !view.schools.isEmpty)
-        if aboutSchool && !external && (!strong.isEmpty || weak.count >= 2) && (resolved.isEmpty || strong.count >= 2) {
+        let praise = view.hits(.praise)
+        let external = view.hits(.externalBody)
+        let elsewhere = view.hits(.reportedElsewhere)
+        /// A hit taken back by praise later in its sentence ("a total joke… in the best way 😂 love it"),
+        /// or about something outside the school ("the council", "our old school").
+        func takenBack(_ hit: Range<Int>) -> Bool {
+            praise.contains { view.sameSentence($0, hit) && $0.lowerBound >= hit.upperBound }
+                || elsewhere.contains { view.sameSentence($0, hit) }
+        }
+        // Grievance words that are only name-calling of a person or of the whole school count for
+        // those behaviours, not as a complaint.
+        var strong: [Range<Int>] = []
+        var weak: [Range<Int>] = []
+        for hit in view.hits(.complaint, notWithin: [.disrepute, .negativeTrait, .misconductIdiom]) where !takenBack(hit) {
+            if external.contains(where: { view.sameSentence($0, hit) }) { continue }
+            // "If anyone has concerns about…, please email the office": a condition, not a grievance.
+            if view.tokenized.plain(view.sentenceStart(of: hit.lowerBound)).elementsEqual(Self.conditional) { continue }
+            if Self.weak.contains(view.phrase(hit)) { weak.append(hit) } else { strong.append(hit) }
+        }
+        // "cheers for that" is sarcasm, not thanks.
+        let resolved = view.hits(.complaintResolved, notWithin: [.complaint])
+        let outside = view.has(.externalBody) && !(view.has(.schoolWord) || !view.schools.isEmpty)
+        // On a school community's page a grievance is about the school unless it names someone
+        // else to blame; weak words alone still need the school mentioned.
+        if !outside && (aboutSchool || strong.count >= 1 && weak.count >= 1) && (!strong.isEmpty || weak.count >= 2) && (resolved.isEmpty || strong.count >= 2) {
             found.add(.misplacedComplaint, (strong + weak).map { view.evidence($0, detector: "complaint") })
         }
-        let (always, contextual) = view.hits(.disrepute, splitting: Self.needsSchool)
-        let disrepute = always + (aboutSchool ? contextual : [])
+        var disrepute: [Range<Int>] = []
+        let people = post.individuals(in: view)
+        for hit in view.hits(.disrepute, notWithin: [.misconductIdiom]) where !takenBack(hit) {
+            let phrase = view.phrase(hit)
+            if Self.needsSchool.contains(phrase) && !aboutSchool { continue }
+            // "avoid" alone disparages only as a verdict: closing its sentence or as a hashtag ("#avoid").
+            if phrase == "avoid" {
+                let last = hit.upperBound == view.tokenCount || !view.sameSentence(hit, hit.upperBound..<(hit.upperBound + 1))
+                if !last && !view.tokenized.tokens[hit.lowerBound].flags.contains(.tagged) { continue }
+            }
+            // "Mrs X is an embarrassment to the profession" is about a person, not the school.
+            let schoolInSentence = view.schools.contains { view.sameSentence($0.tokens, hit) }
+                || view.hitsInSentence(.schoolWord, with: hit).contains { view.phrase($0).contains("school") || view.phrase($0).contains("academy") }
+            if !schoolInSentence && people.contains(where: { view.sameSentence($0, hit) && $0.upperBound <= hit.lowerBound }) { continue }
+            disrepute.append(hit)
+        }
         if !disrepute.isEmpty {
             found.add(.bringingSchoolIntoDisrepute, disrepute.map { view.evidence($0, detector: "disrepute") })
         }

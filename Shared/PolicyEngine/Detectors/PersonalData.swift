@@ -8,6 +8,9 @@ enum PersonalData {
         "estate", "cottages", "meadow", "meadows", "fields", "chase", "parade",
     ]
 
+    /// Words before a number that make it something other than a house number.
+    static let notHouseNumber: Set<String> = ["year", "yr", "y", "class", "room", "aged", "age", "group", "set", "team", "under", "u", "top", "of"]
+
     static func find(in view: TextView) -> [Evidence] {
         let text = view.tokenized
         var found: [Evidence] = []
@@ -33,9 +36,12 @@ enum PersonalData {
                     index = end
                     continue
                 }
-                // Address: a house number, then a street within three words.
-                if token.plain.count <= 4, index + 1 < count {
-                    for ahead in (index + 1)..<min(count, index + 5) where streetWords.contains(text.word(ahead)) && ahead > index + 1 {
+                // Address: a house number, then a street within three words ("year 5 at Trimley St
+                // Martin" is a class and a school, not an address).
+                let counted = index > 0 && notHouseNumber.contains(text.word(index - 1))
+                if token.plain.count <= 4, index + 1 < count, !counted {
+                    for ahead in (index + 1)..<min(count, index + 5)
+                    where streetWords.contains(text.word(ahead)) && ahead > index + 1 && !view.schools.contains(where: { $0.tokens.contains(ahead) }) {
                         found.append(view.evidence(index..<(ahead + 1), detector: "street-address"))
                         break
                     }

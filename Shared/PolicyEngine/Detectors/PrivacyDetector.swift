@@ -11,25 +11,40 @@ struct PrivacyDetector: Detector {
         "in black and white", "copy of the", "at the meeting", "in the meeting", "in that meeting", "at our meeting", "in our meeting",
     ]
 
+    /// Described people who are adults at the school rather than a child or family.
+    static let adultDescriptions: Set<String> = [
+        "the lady who", "the woman who", "the man who", "the bloke who", "the guy who", "the fella who", "the lady that", "the woman that",
+        "the man that", "the one who runs", "the lady with", "the woman with", "the man with", "the bloke with", "that woman", "that man",
+        "that bloke", "that lady", "this woman", "this man", "who runs the", "who does the", "who works in", "who works at", "on the pta",
+        "from the pta", "in charge of", "who teaches",
+    ]
+
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             let thirdParty = view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
+                + view.hits(.personDescription).filter { !Self.adultDescriptions.contains(view.phrase($0)) }
             var confidential: [Evidence] = []
             for hit in view.hits(.sensitive) {
-                guard let subject = thirdParty.first(where: { view.sameSentence($0, hit) || TextView.near($0, hit, within: 12) }) else {
+                guard let subject = thirdParty.first(where: { !$0.overlaps(hit) && (view.sameSentence($0, hit) || TextView.near($0, hit, within: 12)) }),
+                    !view.inSentence(.reportedElsewhere, with: hit)
+                else {
                     continue
                 }
                 if view.inSentence(.ownChild, with: hit) && !thirdParty.contains(where: { view.sameSentence($0, hit) }) { continue }
                 confidential += [view.evidence(subject, detector: "about"), view.evidence(hit, detector: "sensitive")]
             }
             let personal = PersonalData.find(in: view)
-            if !personal.isEmpty && (view.has(.personReference) || !thirdParty.isEmpty || !view.names.isEmpty) && !view.has(.officialChannel) {
+            // Contact details are confidential when they belong to a child or family named or described.
+            if !personal.isEmpty && (!thirdParty.isEmpty || !post.pupilNames(in: view).isEmpty) && !view.has(.officialChannel) {
                 confidential += personal
             }
             if !confidential.isEmpty { found.add(.confidentialInformation, confidential) }
 
             let (strong, weak) = view.hits(.privateChannel, splitting: Self.weakChannel)
+            // A family's own dealings with the school about their child ("the office rang to say my
+            // daughter's going into the nurture group") are revealed by telling them at all.
             let revealing = !view.hits(.revealing).isEmpty || view.quotes
+                || (!strong.isEmpty && (view.has(.ownChild) || view.has(.thirdPartyChild)) && !view.has(.question) && !view.has(.praise))
             let schedulingOnly = view.has(.schedulingOnly) && !revealing
             guard !schedulingOnly else { continue }
             let channel = strong.isEmpty ? (weak.count >= 2 || (!weak.isEmpty && view.has(.schoolWord)) ? weak : []) : strong + weak

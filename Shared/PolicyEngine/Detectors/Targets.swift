@@ -7,15 +7,20 @@ extension PostContext {
     static let groupRoles: Set<String> = [
         "teachers", "the teachers", "staff", "the staff", "office staff", "the office", "governors", "tas", "dinner ladies", "trust",
         "staff members", "members of staff", "teaching assistants", "lunchtime supervisors", "coaches", "tutors", "mrs", "mr", "ms",
-        "miss", "sir", "dr", "head of",
+        "miss", "sir", "dr", "head of", "teaching assistants", "midday supervisors", "caretakers", "receptionists", "deputies",
+        "headteachers", "head teachers", "the trust", "supply teachers", "class teachers", "the governors",
     ]
 
     /// Token ranges in `view` naming one identifiable person at the school: roster names, a
-    /// title and a capitalised surname ("Mrs Patel"), a singular role, or a particular child.
+    /// title and a capitalised surname ("Mrs Patel"), a singular role, one of a group ("one of
+    /// the dinner ladies", "a member of your staff"), a described person ("the mum with the
+    /// white range rover", "the lady who runs the breakfast club"), or a particular child.
     func individuals(in view: TextView) -> [Range<Int>] {
         var result = view.names.map(\.tokens)
-        for hit in view.hits(.staffRole) where !Self.groupRoles.contains(view.phrase(hit)) {
-            result.append(hit)
+        for hit in view.hits(.staffRole) {
+            if !Self.groupRoles.contains(view.phrase(hit)) || view.singledOut(before: hit.lowerBound) {
+                result.append(hit)
+            }
         }
         for hit in view.hits(.personTitle) {
             let next = hit.upperBound
@@ -24,6 +29,24 @@ extension PostContext {
             }
         }
         result += view.hits(.thirdPartyChild)
+        result += view.hits(.personDescription)
         return result
+    }
+}
+
+extension TextView {
+    /// Whether the words just before `index` pick one person out of a group: "one of the",
+    /// "one of your year 6", "a member of".
+    func singledOut(before index: Int) -> Bool {
+        let one = Array("one".utf8), of = Array("of".utf8), member = Array("member".utf8)
+        var at = index - 1
+        while at >= 1 && index - at <= 4 {
+            if tokenized.plain(at).elementsEqual(of) {
+                let before = tokenized.plain(at - 1)
+                return before.elementsEqual(one) || before.elementsEqual(member)
+            }
+            at -= 1
+        }
+        return false
     }
 }

@@ -27,4 +27,6 @@ enum Cue: UInt8, CaseIterable, Sendable {
     case swimwear, kitOrder, event, groupOfChildren, soloChild, nonPersonImage
     // Safeguarding
     case extremismStrong, extremismTerm, extremismPraise, learningContext, selfHarm, abuseAtHome, grooming, thirdPartyConcern, hyperbole
+    // added by allegation, defamation, negative_comment_about_individual
+    case reportedElsewhere, misconductIdiom, personDescription
 }
