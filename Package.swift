@@ -147,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "parapet-bench",
             dependencies: [
-                "ParapetKafka", "ParapetPostgres",
+                "ParapetKafka", "ParapetPostgres", "ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/bench", swiftSettings: swiftSettings),

@@ -2,11 +2,21 @@ import ArgumentParser
 import Foundation
 
 /// `parapet-bench`: throughput of Parapet's Swift clients beside the raw tools, in one run on the
-/// same broker and database. `scripts/bench` starts the servers and runs it in release mode.
+/// same broker and database, and of the policy engine alone. `scripts/bench` starts the servers
+/// and runs it in release mode.
 @main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parapet-bench", abstract: "Measure Kafka and PostgreSQL client throughput against kcat and psql.")
+        commandName: "parapet-bench",
+        abstract: "Measure Kafka and PostgreSQL client throughput against kcat and psql, and the policy engine's posts per second.")
+
+    /// A part of the benchmark that can run on its own.
+    enum Section: String, ExpressibleByArgument, CaseIterable {
+        case kafka, postgres, engine
+    }
+
+    @Option(name: .customLong("section"), help: "Run only this section (repeatable): kafka, postgres, engine. Default: kafka and postgres.")
+    var sections: [Section] = []
 
     @Option(help: "Kafka brokers (host:port).")
     var brokers: String = ProcessInfo.processInfo.environment["PARAPET_KAFKA_BROKERS"] ?? ""
@@ -26,13 +36,43 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Rows to bulk-insert into PostgreSQL.")
     var rows: Int = 200_000
 
+    @Option(help: "Schools in the engine benchmark's synthetic trust.")
+    var engineSchools: Int = 40
+
+    @Option(help: "Roster names (pupils, staff, governors) in the engine benchmark's synthetic trust.")
+    var engineNames: Int = 50_000
+
+    @Option(help: "Posts the engine classifies in each measurement.")
+    var enginePosts: Int = 1_000_000
+
+    @Option(help: "Distinct synthetic posts the engine benchmark cycles through.")
+    var engineDistinctPosts: Int = 20_000
+
+    @Option(help: "The example trust folder, whose default pack every synthetic school gets.")
+    var exampleTrust: String = "Examples/oakfield-learning-trust"
+
+    private var chosen: Set<Section> { sections.isEmpty ? [.kafka, .postgres] : Set(sections) }
+
     func validate() throws {
-        guard !brokers.isEmpty else { throw ValidationError("set --brokers or PARAPET_KAFKA_BROKERS") }
-        guard !databaseURL.isEmpty else { throw ValidationError("set --database-url or PARAPET_DATABASE_URL") }
+        if chosen.contains(.kafka), brokers.isEmpty { throw ValidationError("set --brokers or PARAPET_KAFKA_BROKERS") }
+        if chosen.contains(.postgres), databaseURL.isEmpty { throw ValidationError("set --database-url or PARAPET_DATABASE_URL") }
+        if engineSchools < 1 || engineNames < engineSchools * 10 || enginePosts < 1 || engineDistinctPosts < 1 {
+            throw ValidationError("the engine benchmark needs at least one school, ten names a school and one post")
+        }
     }
 
     func run() async throws {
-        print(try await KafkaBenchmark.run(brokers: brokers, messages: messages, messageBytes: messageBytes, rounds: rounds))
-        print(try await PostgresBenchmark.run(databaseURL: databaseURL, rows: rows))
+        if chosen.contains(.kafka) {
+            print(try await KafkaBenchmark.run(brokers: brokers, messages: messages, messageBytes: messageBytes, rounds: rounds))
+        }
+        if chosen.contains(.postgres) {
+            print(try await PostgresBenchmark.run(databaseURL: databaseURL, rows: rows))
+        }
+        if chosen.contains(.engine) {
+            print(
+                try await EngineBenchmark.run(
+                    exampleTrust: exampleTrust, schools: engineSchools, people: engineNames, posts: enginePosts,
+                    distinct: engineDistinctPosts))
+        }
     }
 }
