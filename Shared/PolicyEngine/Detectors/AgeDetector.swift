@@ -12,7 +12,8 @@ struct AgeDetector: Detector {
                 return
             }
         }
-        if post.authorPerson == nil, let declared = post.declaredAge, declared.years < minimum {
+        let unknownAuthor = post.author == .unknown || post.author == .publicMember || post.author == .pupil
+        if post.authorPerson == nil, let declared = post.declaredAge, declared.years < minimum, !declared.implicit || unknownAuthor {
             found.add(.underageAccount, [post.text.evidence(declared.tokens, detector: "declared-age")])
         }
     }

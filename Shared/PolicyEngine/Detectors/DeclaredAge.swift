@@ -3,11 +3,14 @@
 struct DeclaredAge: Sendable {
     var years: Int
     var tokens: Range<Int>
+    /// Said for a group or without "I" ("we're all in year 5", "yr 5 at d'Auvergne represent"):
+    /// weaker, so only taken from authors the roster and the platform do not know.
+    var implicit = false
 
     private static let numberWords: [String: Int] = [
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     ]
-    private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like"]
+    private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like", "all", "both"]
 
     static func find(in view: TextView) -> DeclaredAge? {
         let text = view.tokenized
@@ -26,6 +29,17 @@ struct DeclaredAge: Sendable {
             switch word(index) {
             case "im": next = index + 1
             case "i" where word(index + 1) == "m" || word(index + 1) == "am": next = index + 2
+            case "we" where word(index + 1) == "re" || word(index + 1) == "are": next = index + 2
+            case "year", "yr", "y":
+                // A post that opens with the author's year at a school: "yr 5 at d'Auvergne represent".
+                if index == 0, let value = number(index + 1), word(index + 2) == "at", (0...6).contains(value),
+                    !view.has(.ownChild), !view.has(.thirdPartyChild), !view.has(.pastTense)
+                {
+                    var found = DeclaredAge(years: value + 5, tokens: index..<(index + 3))
+                    found.implicit = true
+                    return found
+                }
+                continue
             case "my":
                 let raw = word(index + 1) ?? ""
                 if raw.hasSuffix("th"), let value = Int(raw.dropLast(2)), word(index + 2) == "birthday", (8...17).contains(value) {
@@ -57,7 +71,9 @@ struct DeclaredAge: Sendable {
             guard let years, (4...17).contains(years) else { continue }
             let range = index..<min(end, count)
             if past.contains(where: { view.sameSentence($0, range) && $0.lowerBound <= range.lowerBound + 2 }) { continue }
-            return DeclaredAge(years: years, tokens: range)
+            let plural = word(index) == "we"
+            if plural && years > 11 { continue }
+            return DeclaredAge(years: years, tokens: range, implicit: plural)
         }
         return nil
     }

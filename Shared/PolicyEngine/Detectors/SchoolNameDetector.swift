@@ -4,17 +4,187 @@ import ParapetModels
 struct SchoolNameDetector: Detector {
     func detect(in post: PostContext, into found: inout Detections) {
         guard !post.authorIsSchool else { return }
+        unauthorisedUse(in: post, into: &found)
+        unofficialSite(in: post, into: &found)
+    }
+
+    // MARK: Name and logo
+
+    /// Phrases of `officialClaim` that are the logo or the name itself.
+    static let logoPhrases: Set<String> = [
+        "school logo", "school s logo", "the logo", "logo", "crest", "school badge", "school crest", "with the logo", "with the crest",
+        "with the badge", "the school name", "school name", "the school s name",
+    ]
+    /// Phrases of `officialClaim` that claim the school's backing.
+    static let claimPhrases: Set<String> = [
+        "official", "officially", "the official", "official page", "official group", "official account", "on behalf of",
+        "in the name of", "endorsed", "endorsed by", "supported by", "partnered with", "in partnership with", "proud sponsor",
+        "official supplier", "official partner", "as recommended by", "recommended by", "trusted by", "as used by", "chosen by",
+        "supplier to", "official cake", "as seen at", "in association with", "ambassador",
+    ]
+    /// Phrases of `commerce` that show the author selling or collecting money.
+    static let sellingPhrases: Set<String> = [
+        "selling", "for sale", "sell", "on sale", "priced", "dm to order", "dm for prices", "message to order", "order on",
+        "order now", "pre order", "preorder", "etsy", "vinted", "ebay", "depop", "raffle", "lottery", "tombola", "gofundme",
+        "go fund me", "justgiving", "just giving", "sponsored", "sponsor form", "sponsor forms", "collecting money", "collecting for",
+        "bucket", "per ticket", "per child", "book through me", "paypal", "pay pal",
+        "bank transfer", "cash only", "pay me", "send money", "forms from me", "tickets from me", "organised by me", "run by me",
+        "order through me", "buy through me", "money to me", "profits to me", "profit to me", "comes to me", "paid to me",
+        "my stall", "profits", "handmade", "hand made", "per hour", "book now", "each or", "tickets", "fundraiser",
+    ]
+    /// Things made to sell, which carry a logo or a name.
+    static let merchandise: Set<String> = [
+        "merch", "merchandise", "hoodie", "hoodies", "t shirt", "t shirts", "tshirt", "tshirts", "tee", "tees", "mug", "mugs",
+        "keyring", "keyrings", "key ring", "key rings", "badge", "badges", "sticker", "stickers", "tote", "tote bag", "tote bags",
+        "bag", "bags", "book bag", "book bags", "calendar", "calendars", "tea towel", "tea towels", "cards", "candle", "candles",
+        "cufflinks", "earrings", "jewellery", "hamper", "hampers", "jumper", "jumpers", "sweatshirt", "sweatshirts",
+        "leavers hoodies", "leavers hoodie", "flyers", "products", "car sticker", "car stickers", "printed", "printing", "print",
+        "embroidered", "custom", "personalised",
+    ]
+    /// Words before a school's name that make it a place on the map, not a use of the name.
+    static let locating: Set<String> = ["near", "outside", "opposite", "behind", "by", "from", "past", "beside", "round", "around", "towards"]
+    /// `authorised` phrases that do not by themselves mean the school agreed to a page.
+    static let looseAuthorisation: Set<String> = [
+        "pta", "p t a", "friends of", "fosp", "the friends", "school fair", "summer fair", "christmas fair", "winter fair",
+        "uniform shop", "school uniform shop", "uniform supplier", "school supplier", "official school",
+    ]
+
+    func unauthorisedUse(in post: PostContext, into found: inout Detections) {
+        // Nothing to check without the school's name or a logo somewhere.
+        guard post.allTexts.contains(where: { view in view.schools.contains { $0.school == post.school.index } || view.has(.officialClaim) }) else { return }
+        var evidence: [Evidence] = []
+        var reference = false
+        var use = false
+        var selling = false
+        var authorised = false
+        for view in post.allTexts {
+            let mentions = post.ownSchoolMentions(in: view)
+            let strong = mentions.strong.filter { range in
+                range.lowerBound == 0 || !Self.locating.contains(view.tokenized.word(range.lowerBound - 1))
+            }
+            let claims = view.hits(.officialClaim)
+            let logos = claims.filter { Self.logoPhrases.contains(view.phrase($0)) }
+            if !strong.isEmpty || !logos.isEmpty { reference = true }
+            for hit in view.hits(.commerce) where !PostContext.isQuestion(hit.lowerBound, in: view) && !PostContext.negated(hit, in: view) {
+                let phrase = view.phrase(hit)
+                if Self.sellingPhrases.contains(phrase) {
+                    selling = true
+                    evidence.append(view.evidence(hit, detector: "school-name-use"))
+                } else if Self.merchandise.contains(phrase) {
+                    // A logo, or the name right by the thing made: "school logo tees", "had
+                    // d'Auvergne School stickers printed".
+                    let branded = logos.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 6) }
+                        || strong.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 3) }
+                    if branded {
+                        use = true
+                        evidence.append(view.evidence(hit, detector: "school-name-use"))
+                    }
+                }
+            }
+            if Self.hasPrice(in: view) { selling = true }
+            let named = strong + mentions.weak
+            for claim in claims where Self.claimPhrases.contains(view.phrase(claim)) {
+                guard !PostContext.isQuestion(claim.lowerBound, in: view), !PostContext.negated(claim, in: view) else { continue }
+                if named.contains(where: { view.sameSentence($0, claim) && TextView.near($0, claim, within: 3) }) {
+                    use = true
+                    evidence.append(view.evidence(claim, detector: "school-name-claim"))
+                }
+            }
+            let official = claims.filter { view.phrase($0).hasPrefix("official") }
+            for hit in view.hits(.authorised) where !PostContext.negated(hit, in: view) {
+                // "OFFICIAL d'Auvergne School Uniform Shop" claims what it is not.
+                if official.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 4 }) { continue }
+                authorised = true
+            }
+            evidence += (strong + logos).map { view.evidence($0, detector: "school-name-use") }
+        }
+        if reference && selling { use = true }
+        if use && !authorised {
+            found.add(.unauthorisedUseOfSchoolName, evidence)
+        }
+    }
+
+    /// Whether a number in `view` is written as a price ("£18", "£2.50").
+    static func hasPrice(in view: TextView) -> Bool {
+        let tokens = view.tokenized.tokens
+        var utf16: String.UTF16View?
+        for index in tokens.indices where tokens[index].flags.contains(.number) {
+            let start = Int(tokens[index].utf16.lowerBound)
+            guard start > 0 else { continue }
+            if utf16 == nil { utf16 = view.text.utf16 }
+            guard let text = utf16, let position = text.index(text.startIndex, offsetBy: start - 1, limitedBy: text.endIndex) else { continue }
+            if text[position] == 0xA3 {
+                if index > 0 {
+                    let before = view.tokenized.word(index - 1)
+                    if Self.notSelling.contains(before) { continue }
+                }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Words before a price that make it a cost or a sum, not something on sale: "the trip
+    /// costs £30", "raised £200", "fined £60".
+    static let notSelling: Set<String> = [
+        "raised", "raise", "raising", "over", "spent", "spend", "cost", "costs", "costing", "charge", "charges", "charged", "charging",
+        "paid", "pay", "paying", "owe", "owed", "fined", "fine", "penalty", "asking", "wants", "want", "asked", "lost", "saved", "save",
+    ]
+
+    // MARK: Pages and groups
+
+    /// Phrases of `siteSetup` that name a place online; the rest set one up or announce it.
+    static let platforms: Set<String> = [
+        "page", "pages", "group", "groups", "chat", "chats", "group chat", "whatsapp", "what s app", "whatsapp group", "whatsapp chat",
+        "facebook group", "facebook page", "fb group", "fb page", "insta", "instagram", "insta page", "instagram page",
+        "instagram account", "tiktok", "tik tok", "tiktok account", "tiktok page", "twitter", "twitter account", "x account", "discord",
+        "discord server", "telegram", "telegram channel", "channel", "youtube", "youtube channel", "forum", "website", "site",
+        "google site", "blog", "account", "messenger", "messenger group", "snapchat group", "community page", "server",
+    ]
+    /// Announcements that come after the place: "... page is now live", "... group launched".
+    static let afterwards: Set<String> = ["is live", "is now live", "now live", "are live", "live now", "up and running", "is up", "now up", "launched"]
+    /// Invitations, which may be asked as questions: "anyone want in on the new Instagram page?"
+    static let invitations: Set<String> = ["want in on", "request to join", "join us", "want adding", "give it a follow", "subscribe", "search for it"]
+    /// Words that must sit right before the place: "new page", "brand new group".
+    static let adjacent: Set<String> = ["new", "brand new"]
+    /// Year groups and classes that tie a page to the school without its name.
+    static let bareGroups: Set<String> = ["kids", "children", "guys", "you guys", "you lot", "the kids", "pupils", "students", "my kids"]
+
+    func unofficialSite(in post: PostContext, into found: inout Detections) {
         let view = post.text
-        let named = view.schools.filter { $0.school == post.school.index }.map(\.tokens)
-        let logo = view.hits(.officialClaim).filter { ["school logo", "school s logo", "the logo", "logo", "crest", "school badge", "school crest"].contains(view.phrase($0)) }
-        let uses = view.hits(.commerce) + view.hits(.officialClaim)
-        if (!named.isEmpty || !logo.isEmpty) && !uses.isEmpty && !view.has(.authorised) {
-            found.add(.unauthorisedUseOfSchoolName, (named + uses).map { view.evidence($0, detector: "school-name-use") })
+        guard view.schools.contains(where: { $0.school == post.school.index }) || view.has(.pupilGroup) else { return }
+        let hits = view.hits(.siteSetup)
+        guard hits.count >= 2 else { return }
+        var places: [Range<Int>] = []
+        var setups: [(Range<Int>, String)] = []
+        for hit in hits {
+            let phrase = view.phrase(hit)
+            if Self.platforms.contains(phrase) { places.append(hit) } else { setups.append((hit, phrase)) }
         }
-        let setups = view.hits(.siteSetup)
-        let aboutSchool = !named.isEmpty || view.has(.schoolWord) || view.has(.pupilGroup) || view.has(.childWord)
-        if !setups.isEmpty && aboutSchool && !(view.has(.schoolOwnWebsite) && setups.count == 1) {
-            found.add(.unofficialSchoolSite, (setups + named).map { view.evidence($0, detector: "site-setup") })
+        var announced: [Range<Int>] = []
+        for place in places {
+            if place.lowerBound >= 2, view.tokenized.word(place.lowerBound - 2) == "my", view.tokenized.word(place.lowerBound - 1) == "own" { continue }
+            if PostContext.isQuestion(place.lowerBound, in: view),
+                !setups.contains(where: { Self.invitations.contains($0.1) && view.sameSentence($0.0, place) })
+            {
+                continue
+            }
+            if view.hitsInSentence(.schoolOwnWebsite, with: place).contains(where: { TextView.near($0, place, within: 8) }) { continue }
+            let set = setups.contains { setup, phrase in
+                guard view.sameSentence(setup, place) || TextView.near(setup, place, within: 5), !PostContext.negated(setup, in: view) else { return false }
+                if Self.adjacent.contains(phrase) { return setup.upperBound <= place.lowerBound && place.lowerBound - setup.upperBound <= 2 }
+                if Self.afterwards.contains(phrase) { return setup.lowerBound >= place.upperBound && setup.lowerBound - place.upperBound <= 4 }
+                return TextView.near(setup, place, within: 8)
+            }
+            if set { announced.append(place) }
         }
+        guard !announced.isEmpty else { return }
+        let mentions = post.ownSchoolMentions(in: view)
+        let groups = view.hits(.pupilGroup).filter { !Self.bareGroups.contains(view.phrase($0)) }
+        let schoolLink = !mentions.strong.isEmpty || (!groups.isEmpty && (!mentions.weak.isEmpty || announced.contains { place in groups.contains { view.sameSentence($0, place) } }))
+        guard schoolLink else { return }
+        let agreed = view.hits(.authorised).contains { !Self.looseAuthorisation.contains(view.phrase($0)) && !PostContext.negated($0, in: view) }
+        guard !agreed else { return }
+        found.add(.unofficialSchoolSite, (announced + mentions.strong + mentions.weak).map { view.evidence($0, detector: "site-setup") })
     }
 }

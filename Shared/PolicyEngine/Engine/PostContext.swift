@@ -97,3 +97,82 @@ struct PostContext {
         return CalendarDate(year: components.year ?? 2026, month: components.month ?? 1, day: components.day ?? 1)
     }
 }
+
+/// Helpers the people, photo, staff and school-name families share.
+extension PostContext {
+    /// Words after a bare place name ("Stour Provost", "Trimley") that make it the school:
+    /// "Trimley Year 4 parents", "Levens families", "Stour Provost leavers".
+    private static let schoolFollowers: Set<String> = [
+        "primary", "school", "schools", "ce", "academy", "infants", "juniors", "pta", "parents", "parent", "families", "family",
+        "mums", "mams", "moms", "dads", "pupils", "pupil", "kids", "children", "staff", "teachers", "leavers", "year", "yr", "y1", "y2",
+        "y3", "y4", "y5", "y6", "reception", "nursery", "class", "classes", "sports", "sport", "nativity", "choir", "uniform",
+        "community", "old", "ex", "alumni", "students", "team", "squad", "football", "netball", "fc", "fixtures", "governors", "head",
+        "headteacher", "office", "website", "logo", "crest", "badge", "playground", "trip", "disco", "fair", "prom", "sch",
+    ]
+    /// Words after a bare place name that make it the village or town ("Trimley St Martin
+    /// village fete", "Levens village group").
+    private static let placeFollowers: Set<String> = [
+        "village", "town", "parish", "road", "high", "church", "green", "post", "pub", "fete", "carnival", "cleaning", "council",
+        "area", "estate", "bus", "station", "lane", "dog", "dogs", "walkers", "residents", "neighbourhood", "history", "wi", "brownies",
+        "scouts", "cubs", "rangers", "in", "bloom",
+    ]
+
+    /// Mentions of the post's own school in `view`. A match that spells out "school",
+    /// "primary" or "CE", or is followed by a word about the school ("Trimley Year 4",
+    /// "Levens parents"), is `strong`; a bare place name ("snowing in Trimley", "Stour
+    /// Provost village") is `weak`, and is dropped when what follows makes it the place.
+    func ownSchoolMentions(in view: TextView) -> (strong: [Range<Int>], weak: [Range<Int>]) {
+        var strong: [Range<Int>] = []
+        var weak: [Range<Int>] = []
+        for mention in view.schools where mention.school == school.index {
+            let range = mention.tokens
+            var spelled = false
+            for index in range where Self.schoolFollowers.contains(view.tokenized.word(index)) { spelled = true }
+            if spelled || range.count >= 4 { strong.append(range); continue }
+            if range.upperBound < view.tokenCount, !view.tokenized.tokens[range.upperBound].flags.contains(.sentenceStart) {
+                let next = view.tokenized.word(range.upperBound)
+                if Self.schoolFollowers.contains(next) { strong.append(range); continue }
+                if Self.placeFollowers.contains(next) { continue }
+            }
+            if range.lowerBound > 0 {
+                let before = view.tokenized.word(range.lowerBound - 1)
+                if before == "through" || before == "via" || before == "near" || before == "around" || before == "round" { continue }
+            }
+            weak.append(range)
+        }
+        return (strong, weak)
+    }
+
+    /// Whether a word shortly before `range` in its sentence negates it: "not", "never", "no",
+    /// "don't", "can't", "won't", "please don't message me", "not to send friend requests".
+    static func negated(_ range: Range<Int>, in view: TextView, window: Int = 4) -> Bool {
+        let text = view.tokenized
+        var index = range.lowerBound - 1
+        let stop = max(0, range.lowerBound - window)
+        while index >= stop {
+            if view.sentence[index] != view.sentence[range.lowerBound] { return false }
+            let word = text.leet(index)
+            if word.elementsEqual("t".utf8), index > 0, text.tokens[index - 1].flags.contains(.apostropheAfter) { return true }
+            for negation in negations where word.elementsEqual(negation.utf8) { return true }
+            index -= 1
+        }
+        return false
+    }
+
+    private static let negations = ["not", "never", "no", "dont", "cant", "cannot", "wont", "shouldnt", "mustnt", "nor", "stop", "decline", "declined"]
+
+    /// Whether the sentence holding token `index` is a question (ends with "?").
+    static func isQuestion(_ index: Int, in view: TextView) -> Bool {
+        let tokens = view.tokenized.tokens
+        var last = index
+        while last + 1 < tokens.count && view.sentence[last + 1] == view.sentence[index] { last += 1 }
+        let start = Int(tokens[last].utf16.upperBound)
+        let end = last + 1 < tokens.count ? Int(tokens[last + 1].utf16.lowerBound) : view.tokenized.utf16Count
+        guard start < end else { return false }
+        let utf16 = view.text.utf16
+        guard let from = utf16.index(utf16.startIndex, offsetBy: start, limitedBy: utf16.endIndex),
+            let to = utf16.index(utf16.startIndex, offsetBy: end, limitedBy: utf16.endIndex)
+        else { return false }
+        return utf16[from..<to].contains(UInt16(UInt8(ascii: "?")))
+    }
+}

@@ -64,6 +64,12 @@ extension Lexicon {
             "former pupils", "old pupils", "past pupils", "ex students", "former students", "leavers", "year 6 leavers", "y6 leavers",
             "you lot", "you guys", "guys", "year 6", "year 5", "year 4", "year 3", "y6", "y5", "class of", "my year 6s", "my year 5s",
             "my year 3s", "my year 4s", "my year 2s", "my year 1s", "my little ones", "my tutor group", "my form", "the kids",
+            "year 1", "year 2", "year one", "year two", "year three", "year four", "year five", "year six", "y2",
+            "yr2", "yr6", "yr 1", "yr 2", "yr 3", "yr 4", "yr 5", "yr 6", "year2", "year6", "year 1s", "year 2s", "year 3s", "year 4s",
+            "year 5s", "year 6s", "y2s", "y6s", "yr2s", "yr6s", "yr 6s", "yr 5s", "reception", "reception class",
+            "reception kids", "reception children", "nursery", "ks1", "ks2", "class", "my group", "leavers of", "tutor group",
+            "ex pupil", "former pupil", "old pupil", "past pupil", "ex student", "former student", "my old year", "my old class",
+            "footy lads", "the lads", "the girls from", "girls from year", "boys from year", "the children in my",
         ]),
         (.externalBody, [
             "council", "the council", "county council", "local authority", "government", "the government", "nhs", "gp", "doctors",
