@@ -4,55 +4,165 @@ import ParapetModels
 struct ConductDetector: Detector {
     /// Bullying phrases cruel enough alone.
     static let strongBullying: Set<String> = [
-        "nobody likes you", "no one likes you", "noone likes you", "everyone hates you", "everybody hates you", "kys", "kill yourself",
+        "nobody likes you", "no one likes you", "noone likes you", "nobody likes u", "no one likes u", "everyone hates u",
+        "nobody wants u", "no one wants u", "everyone hates you", "everybody hates you", "kys", "kill yourself",
         "kill urself", "neck yourself", "go die", "go away and die", "why are you even alive", "nobody wants you", "no one wants you",
         "you don t belong", "billy no mates", "no friends", "no mates",
     ]
-    /// Intimidation that needs a second sign.
-    static let weakIntimidation: Set<String> = [
-        "every day", "every morning", "every night", "again and again", "over and over", "her car", "his car", "her house", "his house",
-        "her kids", "his kids", "her family", "his family", "her husband", "his wife", "her facebook", "his facebook", "her instagram",
-        "his instagram", "her profile", "his profile", "her page", "his page", "on her", "on him", "at the gates", "school gates",
-        "ring her", "ring him", "call her", "call him", "message her", "message him", "inbox her", "inbox him", "her mobile", "his mobile",
+    /// Telling someone to end their life, unless it is asked about ("the best way to kill yourself").
+    static let selfHarmOrders: Set<String> = ["kys", "kill yourself", "kill urself", "neck yourself"]
+    /// Words before such an order that make it a question or a report, not an order.
+    static let infinitive: Set<String> = ["to", "how", "way", "ways", "tried", "trying", "wants", "want", "wanted"]
+    /// Bullying that says by itself the target is a child (only children are left out of play).
+    static let childImplying: Set<String> = Set(Lexicon.childMockery).union([
+        "nobody plays with", "no one plays with", "nobody sits with", "no one sits with", "nobody will sit with", "wets himself",
+        "wets herself", "wet himself", "wet herself", "cry baby", "crybaby", "teachers pet", "teacher s pet", "nobody wants to play",
+    ])
+    /// Pronouns and the like that point at one person (not "they", which is as often an office).
+    static let pronouns: Set<String> = ["you", "your", "you re", "youre", "ur", "u", "u r", "yourself", "he", "she", "him", "her", "he s", "she s"]
+
+    enum Sign { case strong, exposure, persistence, presence, evasion, taunt }
+    static let signs: [String: Sign] = {
+        var signs: [String: Sign] = [:]
+        let kinds: [(Sign, [String])] = [
+            (.strong, Lexicon.harassmentStrong), (.exposure, Lexicon.harassmentExposure), (.persistence, Lexicon.harassmentPersistence),
+            (.presence, Lexicon.harassmentPresence), (.evasion, Lexicon.harassmentEvasion), (.taunt, Lexicon.harassmentTaunt),
+        ]
+        for (sign, phrases) in kinds {
+            for phrase in phrases {
+                signs[phrase] = signs[phrase] ?? sign
+                signs[joinedContractions(phrase)] = signs[joinedContractions(phrase)] ?? sign
+            }
+        }
+        return signs
+    }()
+    /// Strong signs that a joke takes back ("I know where you live, I'll drop it round x").
+    static let jokeable: Set<String> = [
+        "i know where you live", "we know where you live", "know where you live", "know where she lives", "know where he lives",
+        "know where they live",
     ]
+    static let jokes: Set<String> = ["don t worry", "dont worry", "apparently not", "only joking", "just joking", "jk", "lol", "haha", "x", "xx"]
+
+    /// "don t get to" as typed without the apostrophe: "dont get to".
+    static func joinedContractions(_ phrase: String) -> String {
+        var words: [Substring] = []
+        for word in phrase.split(separator: " ") {
+            if ["t", "s", "m", "re", "ll", "d", "ve"].contains(word), let last = words.popLast() {
+                words.append(Substring(last + word))
+            } else {
+                words.append(word)
+            }
+        }
+        return words.joined(separator: " ")
+    }
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
-            let pupils = post.pupilNames(in: view)
-            let reported = view.hits(.reportedSpeech)
-            var bullying: [Evidence] = []
-            for hit in view.hits(.bullying) {
-                if reported.contains(where: { view.sameSentence($0, hit) }) { continue }
-                let phrase = view.phrase(hit)
-                let childTarget = pupils.contains { view.sameSentence($0.tokens, hit) } || view.inSentence(.thirdPartyChild, with: hit)
-                    || post.author == .pupil
-                    || (view.inSentence(.childWord, with: hit) && !view.inSentence(.ownChild, with: hit))
-                if Self.strongBullying.contains(phrase) {
-                    if post.adultNames(in: view).isEmpty && !view.has(.staffRole) { bullying.append(view.evidence(hit, detector: "bullying")) }
-                } else if childTarget && view.hits(.personReference).contains(where: { view.sameSentence($0, hit) }) {
-                    bullying.append(view.evidence(hit, detector: "bullying"))
-                }
-            }
-            if !bullying.isEmpty {
-                let piled = view.hits(.pileOn).map { view.evidence($0, detector: "pile-on") }
-                found.add(.cyberbullying, bullying + piled)
-            }
-
-            var harassment: [Evidence] = []
-            let (strong, weak) = view.hits(.intimidation, splitting: Self.weakIntimidation)
-            harassment += strong.map { view.evidence($0, detector: "intimidation") }
-            let mobilising = view.hits(.mobilise)
-            let personalData = PersonalData.find(in: view)
-            if !weak.isEmpty && (!strong.isEmpty || !mobilising.isEmpty || !personalData.isEmpty || weak.count >= 2) {
-                harassment += weak.map { view.evidence($0, detector: "intimidation") }
-            }
-            if !mobilising.isEmpty && (!personalData.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)) && !strong.isEmpty {
-                harassment += mobilising.map { view.evidence($0, detector: "mobilising") }
-            }
-            if !personalData.isEmpty && !mobilising.isEmpty {
-                harassment += personalData + mobilising.map { view.evidence($0, detector: "mobilising") }
-            }
-            if !harassment.isEmpty { found.add(.harassment, harassment) }
+            bullying(in: view, post: post, into: &found)
+            harassment(in: view, post: post, into: &found)
         }
+    }
+
+    private func bullying(in view: TextView, post: PostContext, into found: inout Detections) {
+        let hits = view.hits(.bullying)
+        guard !hits.isEmpty else { return }
+        let pupils = post.pupilNames(in: view)
+        let reported = view.hits(.reportedSpeech)
+        let ownChildren = view.hits(.ownChild)
+        let people = view.hits(.personReference)
+        let piled = view.hits(.pileOn)
+        let friendly = view.has(.affection)
+        let adults = !post.adultNames(in: view).isEmpty || view.has(.staffRole)
+        var bullying: [Evidence] = []
+        for hit in hits {
+            if reported.contains(where: { view.sameSentence($0, hit) }) { continue }
+            let phrase = view.phrase(hit)
+            // A parent's own child before it is who it happened to ("my son was called fat").
+            // …or just after it ("the teacher humiliated my son").
+            let ownChildFirst = ownChildren.contains {
+                view.sameSentence($0, hit) && ($0.upperBound <= hit.lowerBound || $0.lowerBound >= hit.upperBound && $0.lowerBound - hit.upperBound <= 2)
+            }
+            let childTarget = pupils.contains { view.sameSentence($0.tokens, hit) } || view.inSentence(.thirdPartyChild, with: hit)
+                || post.author == .pupil
+                || (view.inSentence(.childWord, with: hit) && !ownChildFirst)
+                || (Self.childImplying.contains(phrase) && !view.inSentence(.adultRelative, with: hit) && !view.inSentence(.staffRole, with: hit))
+            if Self.strongBullying.contains(phrase) {
+                guard !adults else { continue }
+                // Quoted to talk about it ("things like 'nobody likes you' can hurt"), not said.
+                if view.isQuoted(hit) && piled.isEmpty { continue }
+                if Self.selfHarmOrders.contains(phrase), hit.lowerBound > 0, Self.infinitive.contains(view.tokenized.word(hit.lowerBound - 1)) {
+                    continue
+                }
+                // "Go back to Romania, nobody wants you here": hate at an adult, not a child bullied.
+                if view.inSentence(.exclusion, with: hit) { continue }
+                bullying.append(view.evidence(hit, detector: "bullying"))
+            } else if childTarget && !friendly
+                && (people.contains(where: { view.sameSentence($0, hit) }) || Self.childImplying.contains(phrase))
+            {
+                bullying.append(view.evidence(hit, detector: "bullying"))
+            }
+        }
+        if !bullying.isEmpty {
+            found.add(.cyberbullying, bullying + piled.map { view.evidence($0, detector: "pile-on") })
+        }
+    }
+
+    private func harassment(in view: TextView, post: PostContext, into found: inout Detections) {
+        let intimidation = view.hits(.intimidation)
+        let mobilising = view.hits(.mobilise)
+        let personalData = PersonalData.find(in: view)
+        guard !intimidation.isEmpty || !mobilising.isEmpty || !personalData.isEmpty else { return }
+        // Someone in particular: a named adult, a role, a title and surname, or "she", "him", "you".
+        let person = !post.adultNames(in: view).isEmpty || !post.individuals(in: view).isEmpty
+            || view.hits(.personReference).contains { Self.pronouns.contains(view.phrase($0)) }
+        guard person else { return }
+        var kinds = Set<Int>()
+        var evidence: [Evidence] = []
+        var strong = false
+        for hit in intimidation {
+            let phrase = view.phrase(hit)
+            let sign = Self.signs[phrase] ?? .exposure
+            if sign == .strong {
+                if Self.jokeable.contains(phrase) && (view.has(.affection) || view.hasWord(Self.jokes)) { continue }
+                strong = true
+            }
+            kinds.insert(Self.rank(sign))
+            evidence.append(view.evidence(hit, detector: "intimidation"))
+        }
+        if !mobilising.isEmpty {
+            kinds.insert(10)
+            evidence += mobilising.map { view.evidence($0, detector: "mobilising") }
+        }
+        if !personalData.isEmpty {
+            kinds.insert(Self.rank(.exposure))
+            evidence += personalData
+        }
+        if view.has(.threatPhrase) || view.has(.harmWish) { kinds.insert(11) }
+        guard strong || kinds.count >= 2 else { return }
+        found.add(.harassment, evidence)
+    }
+
+    private static func rank(_ sign: Sign) -> Int {
+        switch sign {
+        case .strong: 0
+        case .exposure: 1
+        case .persistence: 2
+        case .presence: 3
+        case .evasion: 4
+        case .taunt: 5
+        }
+    }
+}
+
+extension TextView {
+    /// Whether the words of `range` stand inside quotation marks in the original.
+    func isQuoted(_ range: Range<Int>) -> Bool {
+        let (start, end) = tokenized.span(range)
+        let units = text.utf16
+        let quotes: Set<UInt16> = [0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D]
+        guard start > 0, let before = units.index(units.startIndex, offsetBy: start - 1, limitedBy: units.endIndex) else { return false }
+        guard quotes.contains(units[before]) else { return false }
+        guard let after = units.index(units.startIndex, offsetBy: end, limitedBy: units.endIndex), after < units.endIndex else { return true }
+        return quotes.contains(units[after]) || units[after] == 0x20 || units[after] == 0x2E || units[after] == 0x2C
     }
 }

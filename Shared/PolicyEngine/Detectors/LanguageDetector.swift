@@ -5,59 +5,274 @@ import ParapetModels
 struct LanguageDetector: Detector {
     /// Insults that are only insults aimed at someone ("the toilets are disgusting" is not).
     static let aimedOnly: Set<String> = [
-        "vile", "pig", "pigs", "cow", "trash", "tramp", "tramps", "pathetic", "worthless", "cockroach", "rat", "rats", "snake", "snakes",
-        "maggot", "maggots", "parasite", "parasites", "leech", "leeches", "vermin", "filth", "filthy", "disgusting", "repulsive", "ugly",
-        "hag", "witch", "dragon", "battleaxe", "gobby", "mouthy", "ignorant", "dope", "clown", "clowns", "donkey", "doughnut", "creep",
-        "creeps", "weirdo", "freak", "freaks", "dumb", "stupid", "nerd", "nerds", "chav", "chavs", "trash", "melt", "melts", "div",
-        "divs", "lunatic", "nutter", "nutcase", "shut up", "get lost", "sad act", "saddo", "sack of", "bozo", "dweeb", "gimp", "muppet",
-        "muppets", "numpty", "numpties", "plonker", "twit", "twits", "jobsworth", "scrounger", "scroungers", "tramp", "inbred",
+        "pig", "pigs", "cow", "trash", "tramp", "tramps", "pathetic", "worthless", "cockroach", "rat", "rats", "snake", "snakes",
+        "maggot", "maggots", "parasite", "parasites", "leech", "leeches", "vermin", "hag", "hags", "gobby", "mouthy", "ignorant",
+        "dope", "clown", "clowns", "creep", "creeps", "weirdo", "freak", "freaks", "dumb", "stupid", "nerd", "nerds", "chav", "chavs",
+        "melt", "melts", "lunatic", "lunatics", "nutter", "nutcase", "shut up", "get lost", "sad act", "saddo", "sack of", "bozo",
+        "dweeb", "gimp", "muppet", "muppets", "numpty", "numpties", "plonker", "twit", "twits", "jobsworth", "scrounger",
+        "scroungers", "inbred", "loser", "losers", "prat", "prats", "berk", "berks", "jerk", "jerks", "plank", "dunce", "witch",
+        "dragon", "donkey", "doughnut", "battleaxe", "old bag", "weirdos",
     ]
+    /// Derogatory words that describe rather than swear or call names ("vile", "ugly"): a negative
+    /// comment or bullying, not abusive language.
+    static let descriptive: Set<String> = [
+        "ugly", "vile", "disgusting", "repulsive", "filthy", "filth", "thick as", "ignorant",
+    ]
+    /// Name-calling mild enough that friendly teasing ("you absolute muppet, love you really")
+    /// takes the sting out.
+    static let teasing: Set<String> = [
+        "muppet", "muppets", "numpty", "numpties", "plonker", "twit", "twits", "nerd", "nerds", "loser", "losers", "weirdo",
+        "dope", "clown", "melt", "div", "saddo", "prat", "berk", "plank", "dork", "idiot", "doughnut", "you doughnut",
+        "absolute doughnut", "dumbo", "nutter", "nutcase", "dunce", "cow", "moo", "dweeb", "bozo",
+    ]
+    /// Swear words that are also ordinary words (a door knob, a garden hoe, the nativity ass):
+    /// swearing only when said of someone.
+    static let ambiguousSwears: Set<String> = [
+        "knob", "knobs", "dick", "dicks", "cock", "cocks", "prick", "pricks", "ass", "hoe", "hoes", "nob", "nobs", "slag", "slags",
+    ]
+    /// Person references that only intensify or point ("absolute", "that"), not who is meant.
+    static let weakReferences: Set<String> = [
+        "absolute", "complete", "total", "utter", "proper", "right", "that", "this", "these", "those", "like a", "look like",
+        "looks like", "as a",
+    ]
+    /// Words just before an ambiguous swear that make it name-calling ("a knob", "you dick").
+    static let callers: Set<String> = [
+        "a", "an", "you", "u", "ur", "such", "absolute", "total", "complete", "utter", "proper", "right", "massive", "little",
+        "big", "fat", "stupid", "silly", "useless", "fucking", "bloody", "what", "some", "the", "that", "smug", "arrogant",
+    ]
+    /// Words just before an insult that aim it ("a prat", "you muppet", "absolute numpty").
+    static let insultCallers: Set<String> = [
+        "a", "an", "you", "u", "ur", "such", "absolute", "total", "complete", "utter", "proper", "right", "massive", "little",
+        "big", "fat", "stupid", "silly", "useless", "fucking", "bloody", "smug", "arrogant", "old",
+    ]
+    /// Insults that are first of all animals and things ("a donkey outfit", "the pig farm"): only
+    /// said of someone pointed at ("you pig", "he's a snake", "absolute cow").
+    static let literalNouns: Set<String> = [
+        "pig", "pigs", "cow", "rat", "rats", "snake", "snakes", "donkey", "dragon", "witch", "clown", "clowns", "tramp", "tramps",
+        "doughnut", "plank", "melt", "melts", "hag", "creep", "leech", "leeches", "parasite", "parasites", "maggot", "maggots",
+        "vermin", "cockroach", "trash", "dope",
+    ]
+    static let intensifiers: Set<String> = [
+        "you", "u", "ur", "such", "absolute", "total", "complete", "utter", "proper", "right", "stupid", "silly", "useless", "fucking",
+        "bloody", "smug", "arrogant",
+    ]
+    /// Words that make a sexual-sounding word education or health ("RSE uses the correct names").
+    static let teaching: Set<String> = [
+        "rse", "pshe", "biology", "science", "anatomy", "anatomical", "puberty", "lesson", "lessons", "nhs", "doctor", "gp", "midwife",
+        "nurse", "correct names", "curriculum", "health",
+    ]
+    /// Sexual words crude enough to be abusive language too.
+    static let crude: Set<String> = [
+        "cunt", "cunts", "pussy", "pussies", "cock", "cocks", "dick", "dicks", "tits", "titties", "titty", "blowjob", "blowjobs",
+        "blow", "handjob", "jizz", "spunk", "cumshot", "fingered", "fingering", "fisting", "wank", "wanking", "shag", "shagging",
+        "fuck", "bukkake", "gangbang", "cocksucker", "cocksuckers", "suckmydick", "suckmycock", "orgy", "slut", "whore",
+    ]
+    /// Sexual slurs that, said of a person, are grossly obscene as well as abusive.
+    static let sexualSlurs: Set<String> = [
+        "slut", "sluts", "slutty", "whore", "whores", "skank", "skanks", "slag", "slags", "hoe", "hoes", "slapper", "slappers",
+        "cunt", "cunts",
+    ]
+    /// Group words that are also adjectives for languages and things ("French homework"): hostile
+    /// adjectives alone do not make them an attack on people.
+    static let adjectivalGroups: Set<String> = [
+        "french", "spanish", "german", "italian", "polish", "chinese", "irish", "portuguese", "turkish", "sudanese", "islamic",
+        "jewish", "catholic", "christian", "foreign", "asian", "indian", "african", "arab", "russian", "trans", "disabled",
+    ]
+    /// Generic sex and gender words: only a close, plain attack counts.
+    static let genderGroups: Set<String> = ["women", "woman", "girls", "men"]
+    /// Conspiracy claims ("they control everything"): only straight after the group.
+    static let conspiracy: Set<String> = [
+        "control the", "controls the", "control everything", "run everything", "runs everything", "run the world", "run the country",
+        "run the media", "run the banks", "own the banks", "pulling the strings", "run the", "runs the",
+    ]
+    /// Exclusion that is also everyday talk ("go back to school", "go home"): only with a
+    /// generalisation or another attack.
+    static let weakExclusion: Set<String> = [
+        "go back to", "go home", "over here", "our country", "own country", "take over", "taking over", "took over", "mixing with",
+        "get rid of", "not in my", "taking every", "taking our", "no place in", "ban all",
+    ]
+    /// Words before a dehumanising word that make it literal ("their dog", "my pig").
+    static let possessives: Set<String> = ["their", "my", "his", "her", "our"]
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             var abusive: [Evidence] = []
-            for hit in view.hits(.swearing, notWithin: [.violenceIdiom]) {
+            // Who is pointed at, worked out only for posts with something rude in them.
+            let rude = view.has(.swearing) || view.has(.insult)
+            let aims = rude ? view.hits(.personReference).filter { !Self.weakReferences.contains(view.phrase($0)) } : []
+            let names = rude && !view.names.isEmpty ? post.pupilNames(in: view).map(\.tokens) + post.adultNames(in: view).map(\.tokens) : []
+            func aimed(_ hit: Range<Int>) -> Bool {
+                if Self.literalNouns.contains(view.phrase(hit)) {
+                    return hit.lowerBound > 0 && Self.intensifiers.contains(view.tokenized.word(hit.lowerBound - 1))
+                        || aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit) })
+                }
+                // Someone pointed at just before: "you idiot", "he's a muppet", "such a prat".
+                if aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit) }) {
+                    return true
+                }
+                if hit.lowerBound > 0 && Self.insultCallers.contains(view.tokenized.word(hit.lowerBound - 1)) {
+                    // "squeaking like a rat" is a simile, not name-calling.
+                    let simile = hit.lowerBound > 1 && ["like", "as"].contains(view.tokenized.word(hit.lowerBound - 2))
+                    if !simile { return true }
+                }
+                return names.contains { view.sameSentence($0, hit) && $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 }
+            }
+            for hit in view.hits(.swearing, notWithin: [.violenceIdiom, .benignLanguage]) {
+                let phrase = view.phrase(hit)
+                if Self.ambiguousSwears.contains(phrase) {
+                    if view.isProperName(hit) { continue }
+                    let before = hit.lowerBound > 0 ? view.tokenized.word(hit.lowerBound - 1) : ""
+                    guard Self.callers.contains(before)
+                        || aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 && view.sameSentence($0, hit) })
+                    else { continue }
+                }
                 abusive.append(view.evidence(hit, detector: "swearing"))
             }
             let selfTalk = view.hits(.selfDeprecation)
-            for hit in view.hits(.insult) {
+            let friendly = view.has(.affection)
+            for hit in view.hits(.insult, notWithin: [.benignLanguage]) {
                 if selfTalk.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 }) { continue }
                 let phrase = view.phrase(hit)
+                if Self.descriptive.contains(phrase) || friendly && Self.teasing.contains(phrase) { continue }
                 if Self.aimedOnly.contains(phrase) {
-                    let aimed = view.hits(.personReference).contains { TextView.near($0, hit, within: 3) && view.sameSentence($0, hit) }
-                        || !post.pupilNames(in: view).isEmpty || !post.adultNames(in: view).isEmpty
-                    guard aimed else { continue }
+                    guard aimed(hit), !view.followedByThingOfA(hit) else { continue }
                 }
                 abusive.append(view.evidence(hit, detector: "insult"))
             }
             var hate: [Evidence] = []
             for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability] {
-                for hit in view.hits(cue) {
+                for hit in view.hits(cue, notWithin: [.benignLanguage]) {
                     hate.append(view.evidence(hit, detector: "slur-\(cue)"))
                 }
             }
-            if hate.contains(where: { $0.detector != "slur-slurGender" }) {
-                abusive.append(contentsOf: hate.filter { $0.detector != "slur-slurGender" })
+            // A slur word is abusive too; a hateful trope ("tea towel on their heads") is hate alone.
+            for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurDisability] {
+                for hit in view.hits(cue, notWithin: [.benignLanguage]) where hit.count == 1 {
+                    abusive.append(view.evidence(hit, detector: "slur-\(cue)"))
+                }
             }
-            // A group named and attacked: dehumanised, told to leave, or called something hostile.
-            for group in view.hits(.identityGroup) {
-                let attacks = (view.hitsInSentence(.dehumanising, with: group) + view.hitsInSentence(.exclusion, with: group)
-                    + view.hitsInSentence(.hostileAdjective, with: group)).filter { !$0.overlaps(group) }
-                guard !attacks.isEmpty else { continue }
-                let generalised = view.inSentence(.generalisation, with: group) || view.hits(.exclusion).contains { view.sameSentence($0, group) }
-                    || view.hits(.dehumanising).contains { view.sameSentence($0, group) }
-                guard generalised else { continue }
-                hate.append(view.evidence(group, detector: "identity-attack"))
-                hate.append(contentsOf: attacks.map { view.evidence($0, detector: "identity-attack") })
+            hate += identityAttacks(in: view)
+
+            let sexual = view.hits(.sexual, notWithin: [.benignLanguage])
+            let ambiguous = view.hits(.sexualAmbiguous, notWithin: [.sexual, .benignLanguage])
+            var obscene = sexual + ambiguous
+            var explicit = !sexual.isEmpty || Set(ambiguous.map { view.phrase($0) }).count >= 2 && !view.hasWord(Self.teaching)
+            // The strongest sexual slurs said of someone ("you dirty slut", "she's a whore").
+            for hit in view.hits(.swearing) where Self.sexualSlurs.contains(view.phrase(hit)) && aimed(hit) {
+                explicit = true
+                obscene.append(hit)
+            }
+            if explicit {
+                found.add(.grosslyObscene, obscene.map { view.evidence($0, detector: "sexual") })
+                let tokens = view.tokenized.tokens
+                for hit in obscene
+                where hit.contains(where: { Self.crude.contains(view.tokenized.word($0)) || tokens[$0].flags.contains(.wildcard) }) {
+                    if !abusive.contains(where: { $0.span == view.evidence(hit, detector: "").span }) {
+                        abusive.append(view.evidence(hit, detector: "crude"))
+                    }
+                }
             }
             if !hate.isEmpty { found.add(.hateSpeech, hate) }
             if !abusive.isEmpty { found.add(.abusiveLanguage, abusive) }
-
-            let sexual = view.hits(.sexual)
-            let ambiguous = view.hits(.sexualAmbiguous, notWithin: [.sexual])
-            if !sexual.isEmpty || Set(ambiguous.map { view.phrase($0) }).count >= 2 {
-                found.add(.grosslyObscene, (sexual + ambiguous).map { view.evidence($0, detector: "sexual") })
-            }
         }
     }
+
+    /// A group named and attacked: dehumanised, told to leave, sworn at or called something hostile.
+    private func identityAttacks(in view: TextView) -> [Evidence] {
+        guard view.has(.identityGroup) || view.has(.exclusion) else { return [] }
+        let groups = view.hits(.identityGroup)
+        var result: [Evidence] = []
+        let dehumanising = view.hits(.dehumanising)
+        let exclusion = view.hits(.exclusion)
+        let hostile = view.hits(.hostileAdjective)
+        let swearing = view.hits(.swearing)
+        for group in groups {
+            let name = view.phrase(group)
+            let gendered = Self.genderGroups.contains(name)
+            let window = gendered ? 4 : 10
+            // The group's sentence, or the next one when it goes on about them ("…came over. Dirty, lazy…").
+            func close(_ hit: Range<Int>, within distance: Int) -> Bool {
+                guard !hit.overlaps(group), TextView.near(hit, group, within: distance) else { return false }
+                let gap = view.sentence[hit.lowerBound] - view.sentence[group.lowerBound]
+                return gap == 0 || (gap == 1 && !gendered)
+            }
+            var attacks: [Range<Int>] = []
+            for hit in dehumanising where close(hit, within: window) {
+                let phrase = view.phrase(hit)
+                if Self.conspiracy.contains(phrase) {
+                    guard hit.lowerBound == group.upperBound, phrase.hasPrefix("run") ? name.contains("jew") : true else { continue }
+                } else if hit.lowerBound > 0 && Self.possessives.contains(view.tokenized.word(hit.lowerBound - 1)) {
+                    continue
+                }
+                attacks.append(hit)
+            }
+            // "Gays are…", "immigrants are…": a statement about the whole group.
+            let copula = group.upperBound < view.tokenCount && ["are", "r"].contains(view.tokenized.word(group.upperBound))
+            let generalisedGroup = copula || view.inSentence(.generalisation, with: group)
+            for hit in exclusion where close(hit, within: window) {
+                if Self.weakExclusion.contains(view.phrase(hit)) && !generalisedGroup && attacks.isEmpty { continue }
+                attacks.append(hit)
+            }
+            // "f*cking immigrants", "bloody foreigners".
+            if !gendered, group.lowerBound > 0 {
+                let before = group.lowerBound - 1
+                if swearing.contains(where: { $0.upperBound == group.lowerBound }) || view.tokenized.word(before) == "bloody" {
+                    attacks.append(before..<group.lowerBound)
+                }
+            }
+            if !Self.adjectivalGroups.contains(name) {
+                let generalised = generalisedGroup || !attacks.isEmpty
+                if generalised {
+                    for hit in hostile where view.sameSentence(hit, group) && TextView.near(hit, group, within: gendered ? 3 : 5) && !hit.overlaps(group) {
+                        attacks.append(hit)
+                    }
+                }
+            }
+            guard !attacks.isEmpty else { continue }
+            result.append(view.evidence(group, detector: "identity-attack"))
+            result += attacks.map { view.evidence($0, detector: "identity-attack") }
+        }
+        // "Go back to Romania, nobody wants you here", said to someone.
+        for hit in exclusion where view.phrase(hit) == "go back to" {
+            let start = view.tokenized.tokens[hit.lowerBound].flags.contains(.sentenceStart)
+            let next = hit.upperBound
+            let unwelcome = exclusion.contains { !$0.overlaps(hit) && view.sameSentence($0, hit) && !Self.weakExclusion.contains(view.phrase($0)) }
+            if start, unwelcome, next < view.tokenCount, view.tokenized.tokens[next].flags.contains(.capitalised) {
+                result.append(view.evidence(hit.lowerBound..<(next + 1), detector: "identity-attack"))
+            }
+        }
+        return result
+    }
+}
+
+extension TextView {
+    /// Whether a capitalised word in mid-sentence stands next to another: a name ("Dick Whittington").
+    func isProperName(_ range: Range<Int>) -> Bool {
+        let tokens = tokenized.tokens
+        let first = tokens[range.lowerBound].flags
+        guard first.contains(.capitalised), !first.contains(.allCaps) else { return false }
+        // Capitalised in mid-sentence: a name ("my dad's name is Dick").
+        if !first.contains(.sentenceStart) && !first.contains(.afterBreak) { return true }
+        let nextCapitalised = range.upperBound < tokenCount && tokens[range.upperBound].flags.contains(.capitalised)
+            && !tokens[range.upperBound].flags.contains(.sentenceStart)
+        let previousCapitalised = range.lowerBound > 0 && tokens[range.lowerBound - 1].flags.contains(.capitalised)
+            && !first.contains(.sentenceStart)
+        return nextCapitalised || previousCapitalised
+    }
+
+    /// "loser of a day": an insult followed by "of a" and a thing, not a person.
+    func followedByThingOfA(_ range: Range<Int>) -> Bool {
+        let next = range.upperBound
+        guard next + 2 < tokenCount || next + 2 == tokenCount else { return false }
+        guard next + 1 < tokenCount, tokenized.word(next) == "of", tokenized.word(next + 1) == "a" || tokenized.word(next + 1) == "an" else {
+            return false
+        }
+        guard next + 2 < tokenCount else { return true }
+        return !Self.people.contains(tokenized.word(next + 2))
+    }
+
+    static let people: Set<String> = [
+        "man", "woman", "person", "human", "teacher", "head", "headteacher", "mum", "dad", "parent", "boy", "girl", "kid", "child",
+        "lad", "lass", "bloke", "guy", "fella", "human being", "mother", "father", "husband", "wife",
+    ]
 }

@@ -1,26 +1,127 @@
 import ParapetModels
 
 /// Threats of violence and wishes of harm, told apart from idioms ("killing it", "could kill for
-/// a coffee") and from violence in games, films and the news.
+/// a coffee"), from violence in games, films and the news, and from threats someone else made.
 struct ViolenceDetector: Detector {
+    /// Veiled warnings that threaten only with a nudge ("…that's all I'm saying", a knife emoji).
+    static let caution: Set<String> = [
+        "want to be careful", "wants to be careful", "better be careful", "better watch out", "better watch it", "should watch out",
+    ]
+    static let insinuation: Set<String> = [
+        "that s all i m saying", "all i m saying", "just saying", "say no more", "if you know what i mean",
+    ]
+    /// Killing words a parent says of their own child in exasperation ("I'm going to kill him 🙈").
+    static let exasperation: Set<String> = ["kill", "kill you", "kill him", "kill her", "kill them", "murder", "strangle"]
+    /// Verbs that open an order to attack ("bomb the school", "torch that place").
+    static let imperative: Set<String> = ["bomb", "torch", "burn", "shoot", "stab", "nuke", "petrol bomb", "blow up", "kill"]
+    /// Words that point the harm at somebody when no person cue does.
+    static let targets: Set<String> = ["whoever", "their", "anyone", "someone", "somebody", "everyone", "people", "place"]
+
+    /// Words after a violent verb that say its object is no person ("smash that exam"): a
+    /// determiner, then none of these.
+    static let determiners: Set<String> = ["that", "the", "this", "a", "an", "those", "these", "some", "every", "his", "her", "their"]
+    static let reflexive: Set<String> = ["myself", "meself", "me", "yourself", "ourselves"]
+    static let objects: Set<String> = [
+        "teacher", "teachers", "head", "headteacher", "mum", "mums", "dad", "dads", "kid", "kids", "child", "children", "boy", "boys",
+        "girl", "girls", "woman", "women", "man", "men", "lady", "ladies", "bloke", "lad", "lads", "ref", "referee", "caretaker",
+        "parent", "parents", "governor", "governors", "family", "people", "person", "guy", "guys", "fella", "cow", "bitch", "prick",
+        "twat", "idiot", "school", "schools", "academy", "building", "classroom", "office", "staffroom", "place", "hall", "house",
+        "home", "car", "van", "window", "windows", "face", "head", "nose", "teeth", "legs", "neck", "mouth", "jaw",
+    ]
+    static let personCues: [Cue] = [.staffRole, .childWord, .adultRelative, .thirdPartyChild, .identityGroup, .insult, .swearing, .personTitle]
+
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             var evidence: [Evidence] = []
-            for hit in view.hits(.threatPhrase, notWithin: [.violenceIdiom]) + view.hits(.harmWish, notWithin: [.violenceIdiom]) {
+            let reported = view.hits(.reportedSpeech)
+            func isReported(_ hit: Range<Int>) -> Bool {
+                reported.contains { $0.upperBound <= hit.lowerBound && view.sameSentence($0, hit) }
+            }
+            let phrases = view.hits(.threatPhrase, notWithin: [.violenceIdiom])
+            let insinuating = phrases.contains { Self.insinuation.contains(view.phrase($0)) }
+            for hit in phrases where !isReported(hit) {
+                let phrase = view.phrase(hit)
+                if Self.insinuation.contains(phrase) { continue }
+                if Self.caution.contains(phrase) && !insinuating && !view.hasWeaponEmoji { continue }
+                evidence.append(view.evidence(hit, detector: "threat"))
+            }
+            for hit in view.hits(.harmWish, notWithin: [.violenceIdiom]) where !isReported(hit) {
                 evidence.append(view.evidence(hit, detector: "threat"))
             }
             let intents = view.hits(.threatIntent)
+            var people: [Range<Int>]?
             for hit in view.hits(.violence, notWithin: [.violenceIdiom, .threatPhrase, .harmWish]) {
-                guard !view.inSentence(.violenceIdiom, with: hit) else { continue }
+                guard !view.inSentence(.violenceIdiom, with: hit), !isReported(hit) else { continue }
+                let phrase = view.phrase(hit)
                 let intended = intents.contains { $0.upperBound <= hit.lowerBound + 1 && hit.lowerBound - $0.upperBound <= 4 && view.sameSentence($0, hit) }
-                guard intended else { continue }
-                let target = view.hits(.personReference).contains { view.sameSentence($0, hit) }
+                let ordered = Self.imperative.contains(phrase) && view.tokenized.tokens[hit.lowerBound].flags.contains(.sentenceStart)
+                    && (view.schools.contains { view.sameSentence($0.tokens, hit) } || view.inSentence(.schoolWord, with: hit))
+                guard intended || ordered else { continue }
+                if people == nil { people = view.hits(.personReference).filter { !LanguageDetector.weakReferences.contains(view.phrase($0)) } }
+                let target = people!.contains { view.sameSentence($0, hit) }
                     || view.inSentence(.staffRole, with: hit) || view.inSentence(.schoolWord, with: hit) || !view.names.isEmpty
-                    || view.inSentence(.thirdPartyChild, with: hit)
-                guard target else { continue }
+                    || view.inSentence(.thirdPartyChild, with: hit) || view.inSentence(.identityGroup, with: hit)
+                    || view.schools.contains { view.sameSentence($0.tokens, hit) } || view.sentenceHasWord(of: hit, in: Self.targets)
+                guard target, hit.count > 1 || !aimsAtThing(hit, in: view) else { continue }
+                // "I'm going to kill him, that's the third jumper he's lost 🙈": exasperation, not a threat.
+                if Self.exasperation.contains(phrase) || phrase.hasPrefix("kill") {
+                    if view.hasJokeEmoji || view.has(.affection) { continue }
+                }
                 evidence.append(view.evidence(hit, detector: "violence-intent"))
             }
             if !evidence.isEmpty { found.add(.threatOfViolence, evidence) }
         }
+    }
+
+    /// Whether a one-word violent verb's object is plainly a thing or the speaker ("smash that
+    /// exam", "murder the song", "hurt myself").
+    private func aimsAtThing(_ hit: Range<Int>, in view: TextView) -> Bool {
+        let next = hit.upperBound
+        guard next < view.tokenCount else { return false }
+        let word = view.tokenized.word(next)
+        if Self.reflexive.contains(word) { return true }
+        guard Self.determiners.contains(word) else { return false }
+        for index in (next + 1)..<min(next + 4, view.tokenCount) {
+            if Self.objects.contains(view.tokenized.word(index)) { return false }
+            if view.cueHits.contains(where: { $0.tokens.lowerBound == index && Self.personCues.contains($0.cue) }) { return false }
+            if view.names.contains(where: { $0.tokens.lowerBound == index }) || view.schools.contains(where: { $0.tokens.lowerBound == index }) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+extension TextView {
+    /// Whether the text holds a knife, gun or bomb emoji.
+    var hasWeaponEmoji: Bool {
+        text.unicodeScalars.contains { [0x1F52A, 0x1F5E1, 0x1F52B, 0x1F4A3, 0x1FA93, 0x2694].contains($0.value) }
+    }
+
+    /// Whether the text holds a laughing, eye-rolling or face-palming emoji.
+    var hasJokeEmoji: Bool {
+        text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F648, 0x1F644, 0x1F605, 0x1F606, 0x1F926, 0x1F62D, 0x1F643].contains($0.value) }
+    }
+
+    /// Whether any word, or pair of words, of the text is one of `words`.
+    func hasWord(_ words: Set<String>) -> Bool {
+        for index in 0..<tokenCount {
+            let word = tokenized.word(index)
+            if words.contains(word) { return true }
+            if index + 1 < tokenCount && words.contains(word + " " + tokenized.word(index + 1)) { return true }
+        }
+        return false
+    }
+
+    /// Whether the sentence of `range` holds one of `words`.
+    func sentenceHasWord(of range: Range<Int>, in words: Set<String>) -> Bool {
+        let number = sentence[range.lowerBound]
+        var index = range.lowerBound
+        while index > 0 && sentence[index - 1] == number { index -= 1 }
+        while index < tokenCount && sentence[index] == number {
+            if words.contains(tokenized.word(index)) { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -29,4 +29,7 @@ enum Cue: UInt8, CaseIterable, Sendable {
     case extremismStrong, extremismTerm, extremismPraise, learningContext, selfHarm, abuseAtHome, grooming, thirdPartyConcern, hyperbole
     // added by allegation, defamation, negative_comment_about_individual
     case reportedElsewhere, misconductIdiom, personDescription
+    // added by abusive_language, grossly_obscene, hate_speech (language): innocent phrases holding a rude-looking word
+    // ("pussy willow", "blue tits", "Dick Whittington"), and friendly teasing ("love you really", "only joking")
+    case benignLanguage, affection
 }

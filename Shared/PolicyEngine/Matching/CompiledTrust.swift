@@ -62,7 +62,7 @@ struct CompiledTrust: Sendable {
                 people.append(Person(kind: .pupil, id: pupil.id, school: school, photoConsent: pupil.photoConsent, age: pupil.age))
                 let parts = pupil.name.split(separator: " ").map(String.init)
                 addName(pupil.name, form: .full, person: person, school: school)
-                if let first = parts.first, let last = parts.last, parts.count > 1 {
+                if let (first, last) = Self.firstAndSurname(parts) {
                     if parts.count > 2 { addName("\(first) \(last)", form: .full, person: person, school: school) }
                     addName(first, form: .first, person: person, school: school)
                     for known in pupil.knownAs {
@@ -77,7 +77,7 @@ struct CompiledTrust: Sendable {
                 people.append(Person(kind: kind, id: id, school: school, photoConsent: true, age: nil, role: role))
                 let parts = name.split(separator: " ").map(String.init)
                 addName(name, form: .full, person: person, school: school)
-                if let first = parts.first, let last = parts.last, parts.count > 1 {
+                if let (first, last) = Self.firstAndSurname(parts) {
                     if parts.count > 2 { addName("\(first) \(last)", form: .full, person: person, school: school) }
                     for title in ["mr", "mrs", "ms", "miss", "mx", "dr", "sir"] {
                         addName("\(title) \(last)", form: .titled, person: person, school: school)
@@ -147,10 +147,23 @@ struct CompiledTrust: Sendable {
         return result
     }
 
-    /// The folded words of `text`, as the tokenizer reads them.
+    /// The folded words of `text`, as the tokenizer reads them, digits kept as digits: word
+    /// lists and names are written plainly, so "y3" means year 3, not "ye".
     static func words(of text: String) -> [[UInt8]] {
         let tokenized = Tokenizer.tokenize(text)
-        return tokenized.tokens.indices.map { Array(tokenized.leet($0)) }
+        return tokenized.tokens.indices.map { Array(tokenized.plain($0)) }
+    }
+
+    /// Words that belong to the surname after them ("da Silva", "de Gruchy", "van der Berg").
+    static let surnameParticles: Set<String> = ["da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von", "mac", "st", "ter", "ten", "al", "el", "bin", "ibn"]
+
+    /// A name's first word and its surname with any particles: "Afonso da Silva" from
+    /// "Afonso Miguel da Silva".
+    static func firstAndSurname(_ parts: [String]) -> (first: String, surname: String)? {
+        guard parts.count > 1, let first = parts.first else { return nil }
+        var start = parts.count - 1
+        while start > 1, surnameParticles.contains(parts[start - 1].lowercased()) { start -= 1 }
+        return (first, parts[start...].joined(separator: " "))
     }
 
     /// A handle as the roster index keys it: trimmed, without a leading "@", lower case.
