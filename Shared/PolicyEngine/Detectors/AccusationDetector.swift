@@ -64,6 +64,11 @@ struct AccusationDetector: Detector {
     static let secondPerson: Set<String> = ["you", "your", "you re", "youre", "ur", "u", "u r", "ur a"]
 
     func detect(in post: PostContext, into found: inout Detections) {
+        // Bullying a child is a derogatory comment about that child too (the conduct detector
+        // runs first and has found the child as the target).
+        if found.contains(.cyberbullying) {
+            found.add(.negativeCommentAboutIndividual, found.evidence(of: .cyberbullying))
+        }
         for view in post.allTexts {
             let targets = post.individuals(in: view)
             let secondPerson = view.hits(.personReference).filter { Self.secondPerson.contains(view.phrase($0)) }

@@ -23,6 +23,13 @@ struct ComplaintDetector: Detector {
         "put my daughter", "still not", "still hasn t", "still haven t", "one day s notice", "what are you going to do", "whoever thought", "whoever planned", "whoever decided", "left outside", "locked out",
         "left waiting", "kept waiting", "no explanation", "we pay for",
     ]
+    /// Words that sharpen a grievance but are none alone ("honestly", "again"): they count only
+    /// beside a real sign of one.
+    static let fillers: Set<String> = [
+        "again", "yet again", "honestly", "absolutely", "seriously", "tbh", "the way", "rant", "nothing", "raw", "silly", "surely",
+        "anyone else", "is it just me", "am i the only",
+    ]
+
     /// Disparagement that needs the school named or mentioned.
     static let needsSchool: Set<String> = [
         "shambles", "shambolic", "circus", "cesspit", "cess pit", "dump", "hell hole", "hellhole", "zoo", "madhouse", "sinking ship",
@@ -38,35 +45,65 @@ struct ComplaintDetector: Detector {
     static let conditional = Array("if".utf8)
 
     func detect(in post: PostContext, into found: inout Detections) {
-        guard !post.authorIsSchool else { return }
         let view = post.text
-        let aboutSchool = view.has(.schoolWord) || !view.schools.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)
+        /// A sentence opening "If" that points to the proper channel ("If you have concerns,
+        /// please email the office") gives advice, not a grievance.
+        func isAdvice(_ hit: Range<Int>) -> Bool {
+            let start = view.sentenceStart(of: hit.lowerBound)
+            guard view.tokenized.plain(start).elementsEqual(Self.conditional) else { return false }
+            return view.inSentence(.officialChannel, with: hit) || view.inSentence(.question, with: hit)
+                || (start..<view.tokenCount).prefix { view.sentence[$0] == view.sentence[start] }.contains { view.tokenized.plain($0).elementsEqual("please".utf8) }
+        }
+        guard !post.authorIsSchool else { return }
+        let aboutSchool = view.has(.schoolWord) || view.has(.schoolMatter) || !view.schools.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)
         let praise = view.hits(.praise)
         let external = view.hits(.externalBody)
         let elsewhere = view.hits(.reportedElsewhere)
         /// A hit taken back by praise later in its sentence ("a total joke… in the best way 😂 love it"),
         /// or about something outside the school ("the council", "our old school").
+        let joking = view.hits(.affection)
         func takenBack(_ hit: Range<Int>) -> Bool {
             praise.contains { view.sameSentence($0, hit) && $0.lowerBound >= hit.upperBound }
+                || joking.contains { view.sameSentence($0, hit) }
                 || elsewhere.contains { view.sameSentence($0, hit) }
         }
         // Grievance words that are only name-calling of a person or of the whole school count for
         // those behaviours, not as a complaint.
         var strong: [Range<Int>] = []
         var weak: [Range<Int>] = []
+        var fillers: [Range<Int>] = []
         for hit in view.hits(.complaint, notWithin: [.disrepute, .negativeTrait, .misconductIdiom]) where !takenBack(hit) {
             if external.contains(where: { view.sameSentence($0, hit) }) { continue }
             // "If anyone has concerns about…, please email the office": a condition, not a grievance.
-            if view.tokenized.plain(view.sentenceStart(of: hit.lowerBound)).elementsEqual(Self.conditional) { continue }
-            if Self.weak.contains(view.phrase(hit)) { weak.append(hit) } else { strong.append(hit) }
+            if isAdvice(hit) { continue }
+            let phrase = view.phrase(hit)
+            if Self.fillers.contains(phrase) { fillers.append(hit) } else if Self.weak.contains(phrase) { weak.append(hit) } else { strong.append(hit) }
+        }
+        // A school matter (a policy, the menu, a trip) called bad, with no one person the target,
+        // is a grievance ("the new homework policy is useless").
+        let individuals = post.individuals(in: view)
+        for hit in view.hits(.negativeTrait) where !takenBack(hit) && view.inSentence(.schoolMatter, with: hit) {
+            if individuals.contains(where: { view.sameSentence($0, hit) }) || external.contains(where: { view.sameSentence($0, hit) }) { continue }
+            strong.append(hit)
+        }
+        // What the school did to a family, or a request to it to change, is a grievance too.
+        var grievances = 0
+        var lastGrievance = -1
+        for hit in view.hits(.grievance) where !takenBack(hit) && !isAdvice(hit) {
+            if external.contains(where: { view.sameSentence($0, hit) }) { continue }
+            weak.append(hit)
+            if hit.lowerBound >= lastGrievance { grievances += 1 }
+            lastGrievance = hit.upperBound
         }
         // "cheers for that" is sarcasm, not thanks.
         let resolved = view.hits(.complaintResolved, notWithin: [.complaint])
         let outside = view.has(.externalBody) && !(view.has(.schoolWord) || !view.schools.isEmpty)
         // On a school community's page a grievance is about the school unless it names someone
         // else to blame; weak words alone still need the school mentioned.
-        if !outside && (aboutSchool || strong.count >= 1 && weak.count >= 1) && (!strong.isEmpty || weak.count >= 2) && (resolved.isEmpty || strong.count >= 2) {
-            found.add(.misplacedComplaint, (strong + weak).map { view.evidence($0, detector: "complaint") })
+        // Two separate grievances on a school community's page are about the school even
+        // unnamed ("the gate gets locked…, please can this be looked at").
+        if !outside && (aboutSchool || strong.count >= 1 && weak.count >= 1 || grievances >= 2) && (!strong.isEmpty || weak.count >= 2 || weak.count == 1 && !fillers.isEmpty) && (resolved.isEmpty || strong.count >= 2) {
+            found.add(.misplacedComplaint, (strong + weak + fillers).map { view.evidence($0, detector: "complaint") })
         }
         var disrepute: [Range<Int>] = []
         let people = post.individuals(in: view)

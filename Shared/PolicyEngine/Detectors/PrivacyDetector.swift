@@ -19,6 +19,8 @@ struct PrivacyDetector: Detector {
         "from the pta", "in charge of", "who teaches",
     ]
 
+    static let pronounTold: Set<String> = ["she told me", "he told me", "they told me", "told me that", "told me in"]
+
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             let thirdParty = view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
@@ -40,7 +42,13 @@ struct PrivacyDetector: Detector {
             }
             if !confidential.isEmpty { found.add(.confidentialInformation, confidential) }
 
-            let (strong, weak) = view.hits(.privateChannel, splitting: Self.weakChannel)
+            let (strong, allWeak) = view.hits(.privateChannel, splitting: Self.weakChannel)
+            // "he told me" is the school speaking only when someone at the school is in that
+            // sentence; a child telling their parent is not a school–family matter.
+            let staff = post.adultNames(in: view).map(\.tokens) + view.hits(.staffRole) + view.hits(.personTitle)
+            let weak = allWeak.filter { hit in
+                !Self.pronounTold.contains(view.phrase(hit)) || staff.contains { view.sameSentence($0, hit) && !$0.overlaps(hit) }
+            }
             // A family's own dealings with the school about their child ("the office rang to say my
             // daughter's going into the nurture group") are revealed by telling them at all.
             let revealing = !view.hits(.revealing).isEmpty || view.quotes

@@ -28,7 +28,16 @@ extension PostContext {
                 result.append(hit.lowerBound..<(next + 1))
             }
         }
-        result += view.hits(.thirdPartyChild)
+        // "nobody's kids", "everyone's children": no one in particular.
+        let nobody: Set<String> = ["nobody", "noone", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"]
+        for hit in view.hits(.thirdPartyChild) {
+            if hit.lowerBound > 0, view.tokenized.plain(hit.lowerBound).elementsEqual("s".utf8),
+                nobody.contains(view.tokenized.word(hit.lowerBound - 1))
+            {
+                continue
+            }
+            result.append(hit)
+        }
         result += view.hits(.personDescription)
         return result
     }

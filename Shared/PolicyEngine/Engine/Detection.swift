@@ -31,6 +31,9 @@ struct Detections {
 
     func contains(_ behaviour: Behaviour) -> Bool { found[behaviour] != nil }
 
+    /// The evidence found so far for `behaviour`.
+    func evidence(of behaviour: Behaviour) -> [Evidence] { found[behaviour]?.evidence ?? [] }
+
     /// In the order of `Behaviour.allCases`, each detection's evidence in text order.
     var all: [Detection] {
         Behaviour.allCases.compactMap { behaviour in

@@ -92,6 +92,8 @@ struct TextView: Sendable {
     /// letters squeezed, else the word its `*`s hide; -1 when no pattern uses it.
     static func term(of index: Int, in text: TokenizedText, trust: CompiledTrust) -> Int32 {
         let token = text.tokens[index]
+        // "f*ck": the hidden word first, else its letters alone ("fck") would win.
+        if token.flags.contains(.wildcard), let id = hidden(in: text.leet(index), trust: trust) { return id }
         let plain = text.plain(index)
         if let id = trust.vocabulary.lookup(plain) { return id }
         if token.flags.contains(.disguised), let id = trust.vocabulary.lookup(text.leet(index)) { return id }
@@ -101,15 +103,16 @@ struct TextView: Sendable {
                 if let id = trust.vocabulary.lookup(squeeze(word, keep: keep)) { return id }
             }
         }
-        if token.flags.contains(.wildcard) {
-            let word = text.leet(index)
-            if let candidates = trust.disguiseTargets[word.count] {
-                for candidate in candidates where zip(candidate.word, word).allSatisfy({ $0 == $1 || $1 == UInt8(ascii: "*") }) {
-                    if word.contains(where: { $0 != UInt8(ascii: "*") }) { return candidate.term }
-                }
-            }
-        }
         return -1
+    }
+
+    /// The word of the disguise targets that `word`'s `*`s may hide, letters matching elsewhere.
+    static func hidden(in word: ArraySlice<UInt8>, trust: CompiledTrust) -> Int32? {
+        guard word.contains(where: { $0 != UInt8(ascii: "*") }), let candidates = trust.disguiseTargets[word.count] else { return nil }
+        for candidate in candidates where zip(candidate.word, word).allSatisfy({ $0 == $1 || $1 == UInt8(ascii: "*") }) {
+            return candidate.term
+        }
+        return nil
     }
 
     /// Runs of three or more of one letter cut to `keep`.

@@ -32,4 +32,8 @@ enum Cue: UInt8, CaseIterable, Sendable {
     // added by abusive_language, grossly_obscene, hate_speech (language): innocent phrases holding a rude-looking word
     // ("pussy willow", "blue tits", "Dick Whittington"), and friendly teasing ("love you really", "only joking")
     case benignLanguage, affection
+    // Something the school did to a family, or a request to it to change: signs of a grievance.
+    case grievance
+    /// Things the school decides or runs: its policies, systems, meals, trips.
+    case schoolMatter
 }

@@ -73,7 +73,7 @@ extension Lexicon {
         ]),
         (.externalBody, [
             "council", "the council", "county council", "local authority", "government", "the government", "nhs", "gp", "doctors",
-            "hospital", "dentist", "bus", "buses", "bus company", "traffic", "roadworks", "road works", "the road", "parking wardens",
+            "hospital", "dentist", "bus", "buses", "bus company", "traffic", "roadworks", "road works", "the road", "road closed", "roads", "diversion", "parking wardens",
             "police", "weather", "rain", "snow", "tesco", "asda", "sainsbury~", "aldi", "lidl", "co op", "coop", "the shop", "shop",
             "shops", "supermarket", "amazon", "royal mail", "post office", "the post", "network rail", "trains", "train", "the trains",
             "bin men", "bins", "the bins", "energy company", "broadband", "virgin", "bt", "sky", "the football club", "leisure centre",

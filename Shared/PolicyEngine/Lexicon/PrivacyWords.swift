@@ -37,7 +37,7 @@ extension Lexicon {
             "their email", "her email", "his email", "the school emailed", "school emailed", "phone call from", "phoned me",
             "rang me", "called me in", "called us in", "called in to", "pulled me aside", "took me aside", "had a word with me",
             "screenshot~", "screen shot~", "here s what they sent", "here is what they sent", "here s the email", "here is the email",
-            "here s the letter", "here is the letter", "copy of the", "word for word", "in writing", "in black and white", "behaviour report",
+            "here s the letter", "here is the letter", "copy of the", "in writing", "in black and white", "behaviour report",
             "behaviour log", "incident report", "detention letter", "exclusion letter", "warning letter", "his report", "her report",
             "report says", "in confidence", "confidential", "privately", "private conversation", "between us", "off the record",
             "the investigation", "investigation found", "disciplinary", "the complaint outcome",
@@ -58,7 +58,8 @@ extension Lexicon {
             "nurture group", "outcome of the investigation", "the outcome", "staff member has been spoken to", "has been spoken to",
         ]),
         (.revealing, [
-            "said", "says", "told me", "told us", "apparently", "according to", "quote", "quoted", "word for word", "here s", "here is",
+            "said", "says", "told me", "told us", "confirmed", "confirmed that", "agreed to", "agreed that", "is going to let",
+            "s going to let", "are going to let", "re going to let", "apparently", "according to", "quote", "quoted", "word for word", "here s", "here is",
             "read this", "look at this", "see below", "see attached", "attached", "screenshot", "their words", "her words", "his words",
             "in writing", "verbatim", "admitted", "admits", "claimed", "claims", "reckons", "informed me", "informed us", "stated",
             "states", "wrote", "writes", "found that", "decided", "decision", "basically said", "literally said", "\"", ":",
