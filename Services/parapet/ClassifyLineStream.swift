@@ -5,9 +5,10 @@ import ParapetPolicyEngine
 
 /// `parapet classify --jsonl`: one JSON post a line in, one JSON verdict a line out, in input order.
 ///
-/// Streams: lines are read a window at a time (`workers` batches of `batchSize` lines), the
-/// batches of a window are classified on all cores at once, and their output is written in
-/// order before the next window is read, so memory stays flat however long the input is.
+/// Streams: lines are read a window at a time (four batches of `batchSize` lines per core, so a
+/// core that finishes early takes another batch), the batches of a window are classified on all
+/// cores at once, and their output is written in order before the next window is read, so
+/// memory stays flat however long the input is.
 /// A line that cannot be classified is answered in its place by `{"line": N, "error": "…"}`.
 struct ClassifyLineStream {
     /// How many lines were read and how many of them failed.
@@ -29,7 +30,7 @@ struct ClassifyLineStream {
         var summary = Summary()
         while true {
             var batches: [[ClassifyLineReader.Line]] = []
-            for _ in 0..<workers {
+            for _ in 0..<workers * 4 {
                 let lines = reader.next(count: batchSize)
                 if lines.isEmpty { break }
                 batches.append(lines)
