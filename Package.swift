@@ -181,6 +181,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        // The built executables run as trust IT runs them: bad settings, unreachable servers, shutdown.
+        .testTarget(
+            name: "ServicesTests", dependencies: ["TestSupport", "ingest", "classifier", "escalation", "notifier"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
