@@ -83,7 +83,7 @@ struct ApplyToPostgresTests {
         try await LocalInfrastructure.with([.postgres]) { infrastructure in
             let client = try await Self.client(infrastructure)
             let environment = ["PARAPET_DATABASE_URL": infrastructure.databaseURL]
-            let applied = try ChildProcessRunner.run([ExampleTrust.parapet, "config", "apply", ExampleTrust.folder.path], environment: environment)
+            let applied = try await ChildProcessRunner.run([ExampleTrust.parapet, "config", "apply", ExampleTrust.folder.path], environment: environment)
             #expect(applied.status == 0, "\(applied.output)")
             let before = try await Self.snapshot(client)
 
@@ -92,7 +92,7 @@ struct ApplyToPostgresTests {
             // A good edit and a bad one: the good one must not be loaded either.
             try ExampleTrust.edit(folder, "schools.yaml", matching: "name: [^\n]+", with: "name: Renamed School")
             let line = try ExampleTrust.edit(folder, "roster/dauvergne.yaml", matching: #"date_of_birth: [^\n]+"#, with: "date_of_birth: 2015-13-01")
-            let broken = try ChildProcessRunner.run([ExampleTrust.parapet, "config", "apply", folder.path], environment: environment)
+            let broken = try await ChildProcessRunner.run([ExampleTrust.parapet, "config", "apply", folder.path], environment: environment)
             #expect(broken.status == 65)
             #expect(broken.output.contains("parapet: roster/dauvergne.yaml:\(line): pupils["))
             #expect(broken.output.contains(#"].date_of_birth: "2015-13-01" is not a date (expected YYYY-MM-DD)"#))

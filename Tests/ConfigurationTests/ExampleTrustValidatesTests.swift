@@ -22,7 +22,7 @@ struct ExampleTrustValidatesTests {
 
     @Test("parapet config validate accepts the example")
     func validateCommand() async throws {
-        let process = try ChildProcessRunner.run([ExampleTrust.parapet, "config", "validate", ExampleTrust.folder.path])
+        let process = try await ChildProcessRunner.run([ExampleTrust.parapet, "config", "validate", ExampleTrust.folder.path])
         #expect(process.status == 0, "\(process.output)")
         #expect(process.output.hasPrefix("oakfield-learning-trust: valid"))
     }
