@@ -25,6 +25,8 @@ struct ClassifiedBatch: Sendable {
     var decidedAtText: String
     /// When the batch was polled, for the batch latency.
     var polledAt: ContinuousClock.Instant
+    /// How long decoding and classifying took.
+    var classifying: Duration = .zero
 
     /// Decodes and classifies `messages`, split across the cores. A post the engines reject as
     /// unknown (school, account or trust) triggers one configuration reload and is classified
@@ -65,7 +67,7 @@ struct ClassifiedBatch: Sendable {
         }
         return ClassifiedBatch(
             messages: messages, items: items.map { $0! }, decidedAt: decidedAt, decidedAtText: ParapetJSON.string(from: decidedAt),
-            polledAt: polledAt)
+            polledAt: polledAt, classifying: .now - polledAt)
     }
 
     /// What becomes of one message; nil when the engines do not know the post's trust, school

@@ -144,6 +144,8 @@ public struct ClassifierService: Service {
         var outcomes: [VerdictOutcome?]
         /// Dead letters found while storing (data PostgreSQL refused), by item index.
         var refused: [Int: DeadLetter]
+        /// How long storing took.
+        var storing: Duration
     }
 
     /// Records the batch's verdicts and markers in one transaction, retrying while PostgreSQL
@@ -164,6 +166,7 @@ public struct ClassifierService: Service {
                 continue
             }
         }
+        let started = ContinuousClock.now
         var outcomes = [VerdictOutcome?](repeating: nil, count: batch.items.count)
         var refused: [Int: DeadLetter] = [:]
         do {
@@ -182,7 +185,7 @@ public struct ClassifierService: Service {
                 }
             }
         }
-        return StoredBatch(batch: batch, outcomes: outcomes, refused: refused)
+        return StoredBatch(batch: batch, outcomes: outcomes, refused: refused, storing: .now - started)
     }
 
     /// Whether PostgreSQL refused the values (a data exception or a violated constraint)
@@ -232,6 +235,7 @@ public struct ClassifierService: Service {
             }
         }
         let messages = outgoing
+        let publishing = ContinuousClock.now
         _ = try await retrying("publish verdicts") { try await producer.send(messages) }
         // Every verdict and dead letter of the batch is acknowledged: the batch is done.
         var positions: [String: KafkaTopicPartition] = [:]
@@ -251,7 +255,13 @@ public struct ClassifierService: Service {
         logger.debug("batch done", metadata: [
             "messages": "\(summary.messages)", "classified": "\(summary.classified)", "duplicates": "\(summary.duplicates)",
             "removed": "\(summary.removed)", "dead_letters": "\(summary.deadLetters.values.reduce(0, +))",
+            "classify_ms": "\(Self.milliseconds(batch.classifying))", "store_ms": "\(Self.milliseconds(stored.storing))",
+            "publish_ms": "\(Self.milliseconds(.now - publishing))", "total_ms": "\(Self.milliseconds(.now - batch.polledAt))",
         ])
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration / .milliseconds(1))
     }
 
     private func deadLetter(_ letter: DeadLetter, _ summary: inout BatchSummary) -> KafkaOutgoingMessage {

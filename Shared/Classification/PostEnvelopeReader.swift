@@ -13,6 +13,8 @@ import ParapetModels
 enum PostEnvelopeReader {
     static func read(_ bytes: [UInt8]) -> Envelope<Post>? {
         bytes.withUnsafeBufferPointer { buffer in
+            // Checked once here, so each string below is made without checking again.
+            guard UTF8Validation.isValid(buffer) else { return nil }
             var reader = JSONCursor(buffer)
             guard let envelope = reader.envelope(), reader.atEnd() else { return nil }
             return envelope
@@ -38,7 +40,7 @@ private struct JSONCursor {
         let complete = object { key, cursor in
             switch key {
             case "schema": return assign(&schema, cursor.string())
-            case "id": return assign(&id, cursor.string().flatMap(UUID.init(uuidString:)))
+            case "id": return assign(&id, cursor.uuid())
             case "trust": return assign(&trust, cursor.string())
             case "school": return assign(&school, cursor.string())
             case "occurred_at": return assign(&occurredAt, cursor.date())
@@ -59,7 +61,7 @@ private struct JSONCursor {
         var replyTo: String??, permalink: URL??, editedAt: Date??, removedAt: Date??
         let complete = object { key, cursor in
             switch key {
-            case "id": return assign(&id, cursor.string().flatMap(UUID.init(uuidString:)))
+            case "id": return assign(&id, cursor.uuid())
             case "trust": return assign(&trust, cursor.string())
             case "school": return assign(&school, cursor.string())
             case "account": return assign(&account, cursor.string())
@@ -120,17 +122,19 @@ private struct JSONCursor {
     // MARK: Structure
 
     /// Reads an object, handing each member's key to `member`, which reads the value and says
-    /// whether it could. False for a repeated key (decoders disagree on which one wins).
-    mutating func object(_ member: (String, inout JSONCursor) -> Bool) -> Bool {
+    /// whether it could. False for a repeated key (decoders disagree on which one wins) and for
+    /// a key with escapes.
+    mutating func object(_ member: (JSONKey, inout JSONCursor) -> Bool) -> Bool {
         skipWhitespace()
         guard take(UInt8(ascii: "{")), enter() else { return false }
         defer { depth -= 1 }
-        var keys: [String] = []
+        var keys: [JSONKey] = []
+        keys.reserveCapacity(16)
         skipWhitespace()
         if take(UInt8(ascii: "}")) { return true }
         while true {
             skipWhitespace()
-            guard let key = string(), !keys.contains(key) else { return false }
+            guard let key = plainKey(), !keys.contains(key) else { return false }
             keys.append(key)
             skipWhitespace()
             guard take(UInt8(ascii: ":")) else { return false }
@@ -190,7 +194,26 @@ private struct JSONCursor {
 
     // MARK: Scalars
 
-    /// A string; nil for anything else, for bad UTF-8, or for an escape that is not JSON's.
+    /// A key: a string without escapes, as its bytes in the document.
+    private mutating func plainKey() -> JSONKey? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                defer { index += 1 }
+                return JSONKey(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            case UInt8(ascii: "\\"), 0..<0x20:
+                return nil
+            default:
+                index += 1
+            }
+        }
+        return nil
+    }
+
+    /// A string; nil for anything else, or for an escape that is not JSON's. The document was
+    /// checked to be UTF-8 beforehand.
     mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
@@ -199,7 +222,7 @@ private struct JSONCursor {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return String(validating: slice, as: UTF8.self)
+                return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { return escapedString(from: start) }
             if byte < 0x20 { return nil }
@@ -216,7 +239,8 @@ private struct JSONCursor {
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(validating: decoded, as: UTF8.self)
+                // Valid: the bytes were checked, and escapes are encoded here as UTF-8.
+                return String(decoding: decoded, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { return nil }
                 let escape = bytes[index]
@@ -266,6 +290,15 @@ private struct JSONCursor {
             value = value << 4 | UInt32(digit)
         }
         return value
+    }
+
+    /// A UUID written plainly as 8-4-4-4-12 hex digits, without escapes.
+    mutating func uuid() -> UUID? {
+        guard index + 38 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 37] == UInt8(ascii: "\""),
+            let uuid = UUIDText.parse(UnsafeBufferPointer(rebasing: bytes[index + 1..<index + 37]))
+        else { return nil }
+        index += 38
+        return uuid
     }
 
     /// A whole number written plainly (`0`, `-3`, `42`): no fraction, exponent or leading zero.
@@ -336,6 +369,20 @@ private struct JSONCursor {
             default: return
             }
         }
+    }
+}
+
+/// An object's key as it appears in the document, matched against literals without making a
+/// `String` (`case "text":` in a `switch`).
+private struct JSONKey: Equatable {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    static func == (lhs: JSONKey, rhs: JSONKey) -> Bool {
+        lhs.bytes.count == rhs.bytes.count && memcmp(lhs.bytes.baseAddress!, rhs.bytes.baseAddress!, lhs.bytes.count) == 0
+    }
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        pattern.utf8CodeUnitCount == key.bytes.count && memcmp(pattern.utf8Start, key.bytes.baseAddress!, key.bytes.count) == 0
     }
 }
 

@@ -18,14 +18,63 @@ public struct VerdictStore: Sendable {
         self.client = client
     }
 
-    /// Records every entry of `batch` in one transaction: the verdicts (a bulk COPY into a
-    /// staging table, then one set-based insert) and a `processed_messages` row per message id
-    /// for `consumer`. Returns one outcome per entry, in order.
+    /// Records every entry of `batch` in one transaction: the verdicts and a
+    /// `processed_messages` row per message id for `consumer`. Returns one outcome per entry,
+    /// in order.
     ///
     /// The same verdict twice in one batch is stored once: its first entry is `.new`, the
     /// others `.duplicate` of it.
     public func record(_ batch: [VerdictEntry], consumer: String) async throws -> [VerdictOutcome] {
         guard !batch.isEmpty else { return [] }
+        // Most batches hold nothing seen before: copied straight into the tables, they cost
+        // PostgreSQL a third less than through a staging table. A duplicate makes the copy fail
+        // on a unique key, and the batch is then recorded again through the staging table.
+        var messageIDs = Set<UUID>()
+        var verdictIDs = Set<UUID>()
+        messageIDs.reserveCapacity(batch.count)
+        verdictIDs.reserveCapacity(batch.count)
+        let distinct = batch.allSatisfy { entry in
+            messageIDs.insert(entry.messageID).inserted && (entry.verdict.map { verdictIDs.insert($0.id).inserted } ?? true)
+        }
+        if distinct {
+            do {
+                try await copy(batch, consumer: consumer)
+                return batch.map { $0.verdict == nil ? .noVerdict : .new }
+            } catch let error as PostgresError where error.sqlState == .uniqueViolation {
+                // Seen before: nothing of the copy remains.
+            }
+        }
+        return try await recordStaged(batch, consumer: consumer)
+    }
+
+    /// Copies every verdict and marker straight into their tables, in one transaction; fails
+    /// with a unique violation, writing nothing, if any was there already.
+    private func copy(_ batch: [VerdictEntry], consumer: String) async throws {
+        let staged = batch
+        try await client.withTransaction { connection in
+            try await connection.copy(into: "verdicts", columns: Self.verdictColumns) { writer in
+                for entry in staged {
+                    guard let verdict = entry.verdict else { continue }
+                    try writer.append(
+                        verdict.id, verdict.postID, Int32(verdict.postRevision), entry.trust, verdict.school, verdict.authorKey.rawValue,
+                        verdict.rulesetVersion, verdict.packID, Int32(verdict.packVersion), verdict.severity?.rawValue,
+                        JSONDocument(bytes: entry.breachesJSON), verdict.decidedAt)
+                }
+            }
+            try await connection.copy(into: "processed_messages", columns: ["consumer", "message_id"]) { writer in
+                for entry in staged { try writer.append(consumer, entry.messageID) }
+            }
+        }
+    }
+
+    static let verdictColumns = [
+        "id", "post_id", "post_revision", "trust_id", "school_id", "author_key", "ruleset_version", "pack_id", "pack_version",
+        "severity", "breaches", "decided_at",
+    ]
+
+    /// ``record(_:consumer:)`` through a staging table: verdicts inserted unless stored, the
+    /// stored ones returned, markers inserted unless there.
+    private func recordStaged(_ batch: [VerdictEntry], consumer: String) async throws -> [VerdictOutcome] {
         let staged = batch
         let stored = try await client.withTransaction { connection in
             try await connection.execute("""
@@ -55,9 +104,10 @@ public struct VerdictStore: Sendable {
                         verdict.decidedAt)
                 }
             }
+            // ON CONFLICT DO NOTHING also skips a repeat within the statement: no DISTINCT needed.
             try await connection.execute("""
                 INSERT INTO processed_messages (consumer, message_id)
-                SELECT DISTINCT \(consumer), message_id FROM verdict_batch
+                SELECT \(consumer), message_id FROM verdict_batch
                 ON CONFLICT DO NOTHING
                 """)
             // Rows come back only for entries whose verdict was not inserted now: with the stored
@@ -67,24 +117,20 @@ public struct VerdictStore: Sendable {
             for row in try await connection.query(Self.insertQuery) {
                 stored[try row.decode(Int.self, column: "ord")] = try Self.storedVerdict(row)
             }
-            let missing = stored.filter { $0.value == nil }.map(\.key)
-            if !missing.isEmpty {
-                for ord in missing {
-                    guard let verdict = staged[ord].verdict else { continue }
-                    let rows = try await connection.query("""
-                        SELECT v.id AS stored_id, v.post_id, v.post_revision, v.school_id, v.author_key, v.ruleset_version,
-                            v.pack_id, v.pack_version, v.breaches::text AS breaches, v.decided_at
-                        FROM verdicts v
-                        WHERE v.post_id = \(verdict.postID) AND v.post_revision = \(Int32(verdict.postRevision))
-                            AND v.ruleset_version = \(verdict.rulesetVersion) AND v.pack_id = \(verdict.packID)
-                            AND v.pack_version = \(Int32(verdict.packVersion))
-                        """)
-                    guard let row = rows.first else {
-                        throw PostgresError(
-                            code: .invalidUsage, message: "verdict \(verdict.id) was neither inserted nor found")
-                    }
-                    stored[ord] = try Self.storedVerdict(row)
+            for (ord, verdict) in stored where verdict == nil {
+                guard let verdict = staged[ord].verdict else { continue }
+                let rows = try await connection.query("""
+                    SELECT v.id AS stored_id, v.post_id, v.post_revision, v.school_id, v.author_key, v.ruleset_version,
+                        v.pack_id, v.pack_version, v.breaches::text AS breaches, v.decided_at
+                    FROM verdicts v
+                    WHERE v.post_id = \(verdict.postID) AND v.post_revision = \(Int32(verdict.postRevision))
+                        AND v.ruleset_version = \(verdict.rulesetVersion) AND v.pack_id = \(verdict.packID)
+                        AND v.pack_version = \(Int32(verdict.packVersion))
+                    """)
+                guard let row = rows.first else {
+                    throw PostgresError(code: .invalidUsage, message: "verdict \(verdict.id) was neither inserted nor found")
                 }
+                stored[ord] = try Self.storedVerdict(row)
             }
             return stored
         }
@@ -122,9 +168,9 @@ public struct VerdictStore: Sendable {
         WITH inserted AS (
             INSERT INTO verdicts (id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
                 pack_id, pack_version, severity, breaches, decided_at)
-            SELECT DISTINCT ON (id) id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
+            SELECT id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
                 pack_id, pack_version, severity, breaches, decided_at
-            FROM verdict_batch WHERE id IS NOT NULL ORDER BY id, ord
+            FROM verdict_batch WHERE id IS NOT NULL ORDER BY ord
             ON CONFLICT DO NOTHING
             RETURNING id
         )

@@ -66,6 +66,7 @@ struct FastJSONAgreesWithFoundationTests {
             ("{", "{\"extra\":{\"nested\":[1,2.5e3,true,null,\"s\"]},"), ("{", "{\"id\":\"x\","), ("parapet.post/1", "parapet.post/2"),
             ("\"platform\":\"", "\"platform\":\"myspace"), ("T", " "), ("-", "/"), ("\"reply_to\":", "\"reply_to\":7,\"r\":"),
             (":", " : "), ("}", " }\n"), ("\"author\":{", "\"author\":{\"handle\":\"dup\","),
+            ("\"handle\":", "\"h\\u0061ndle\":"), ("\"text\":", "\"te\\u0078t\":"), ("-", ""), ("\"id\":\"", "\"id\":\"{"),
         ]
         var fastAccepted = 0
         for round in 0..<4_000 {
@@ -87,6 +88,38 @@ struct FastJSONAgreesWithFoundationTests {
             #expect(fast == envelope, "\(text)")
         }
         #expect(fastAccepted > 500, "the fast path still reads most harmless variations")
+    }
+
+    @Test("UUIDs and UTF-8 are read and written as Foundation and the standard library do")
+    func uuidsAndUTF8Agree() {
+        var generator = SplitMix64(seed: 13)
+        for _ in 0..<2_000 {
+            let uuid = UUID(uuid: (
+                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                UInt8.random(in: 0...255, using: &generator)))
+            #expect(UUIDText.string(uuid) == uuid.uuidString)
+            for text in [uuid.uuidString, uuid.uuidString.lowercased(), "{\(uuid.uuidString)}", String(uuid.uuidString.dropLast()) + "g"] {
+                let parsed = Array(text.utf8).withUnsafeBufferPointer { UUIDText.parse($0) }
+                if let parsed { #expect(parsed == UUID(uuidString: text), "\(text)") }
+            }
+            #expect(Array(uuid.uuidString.lowercased().utf8).withUnsafeBufferPointer { UUIDText.parse($0) } == uuid)
+        }
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? UInt8.random(in: 0...0x7F, using: &generator) : UInt8.random(in: 0x80...0xFF, using: &generator)
+            }
+            #expect(bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+        for text in ["", "plain ASCII text longer than eight bytes", "é中😀", "\u{10FFFF}", "\u{D7FF}\u{E000}"] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { UTF8Validation.isValid($0) })
+        }
+        for bad: [UInt8] in [[0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF8], [0x80], [0xE2, 0x82]] {
+            #expect(!bad.withUnsafeBufferPointer { UTF8Validation.isValid($0) }, "\(bad)")
+        }
     }
 
     @Test("dates in other forms than ParapetJSON's read as ParapetJSON reads them")
