@@ -148,6 +148,7 @@ let package = Package(
             name: "parapet-bench",
             dependencies: [
                 "ParapetKafka", "ParapetPostgres", "ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels",
+                "ParapetStore", "ParapetSchema",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/bench", swiftSettings: swiftSettings),

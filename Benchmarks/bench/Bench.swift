@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// `parapet-bench`: throughput of Parapet's Swift clients beside the raw tools, in one run on the
-/// same broker and database, and of the policy engine alone. `scripts/bench` starts the servers
-/// and runs it in release mode.
+/// same broker and database, of the policy engine alone, and of the classifier service from
+/// topic to stored verdict. `scripts/bench` starts the servers and runs it in release mode.
 @main
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,10 +12,12 @@ struct Bench: AsyncParsableCommand {
 
     /// A part of the benchmark that can run on its own.
     enum Section: String, ExpressibleByArgument, CaseIterable {
-        case kafka, postgres, engine
+        case kafka, postgres, engine, classifier
     }
 
-    @Option(name: .customLong("section"), help: "Run only this section (repeatable): kafka, postgres, engine. Default: kafka and postgres.")
+    @Option(
+        name: .customLong("section"),
+        help: "Run only this section (repeatable): kafka, postgres, engine, classifier. Default: kafka and postgres, and classifier when --classifier-binary is given.")
     var sections: [Section] = []
 
     @Option(help: "Kafka brokers (host:port).")
@@ -51,22 +53,54 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The example trust folder, whose default pack every synthetic school gets.")
     var exampleTrust: String = "Examples/oakfield-learning-trust"
 
-    private var chosen: Set<Section> { sections.isEmpty ? [.kafka, .postgres] : Set(sections) }
+    @Option(help: "The release classifier binary, for the classifier section: the service from topic to stored verdict.")
+    var classifierBinary: String?
+
+    @Option(help: "Posts the classifier section publishes and times.")
+    var classifierPosts: Int = 200_000
+
+    @Option(help: "The classifier's batch size in the classifier section (PARAPET_CLASSIFIER_BATCH_SIZE).")
+    var classifierBatch: Int = 2000
+
+    @Option(help: "The folder scripts/infra started the servers in: the classifier section then reports Tansu's and PostgreSQL's CPU too.")
+    var servers: String?
+
+    private var chosen: Set<Section> {
+        guard sections.isEmpty else { return Set(sections) }
+        return classifierBinary == nil ? [.kafka, .postgres] : [.kafka, .postgres, .classifier]
+    }
 
     func validate() throws {
         if chosen.contains(.kafka), brokers.isEmpty { throw ValidationError("set --brokers or PARAPET_KAFKA_BROKERS") }
         if chosen.contains(.postgres), databaseURL.isEmpty { throw ValidationError("set --database-url or PARAPET_DATABASE_URL") }
+        if chosen.contains(.classifier) {
+            guard classifierBinary != nil else { throw ValidationError("the classifier section needs --classifier-binary") }
+            guard !brokers.isEmpty, !databaseURL.isEmpty else { throw ValidationError("the classifier section needs --brokers and --database-url") }
+            guard classifierPosts > 0, classifierBatch > 0 else { throw ValidationError("the classifier section needs posts and a batch size") }
+        }
         if engineSchools < 1 || engineNames < engineSchools * 10 || enginePosts < 1 || engineDistinctPosts < 1 {
             throw ValidationError("the engine benchmark needs at least one school, ten names a school and one post")
         }
     }
 
     func run() async throws {
+        var kafka: KafkaBenchmarkResult?
+        var postgres: PostgresBenchmarkResult?
         if chosen.contains(.kafka) {
-            print(try await KafkaBenchmark.run(brokers: brokers, messages: messages, messageBytes: messageBytes, rounds: rounds))
+            kafka = try await KafkaBenchmark.run(brokers: brokers, messages: messages, messageBytes: messageBytes, rounds: rounds)
+            print(kafka!)
         }
         if chosen.contains(.postgres) {
-            print(try await PostgresBenchmark.run(databaseURL: databaseURL, rows: rows))
+            postgres = try await PostgresBenchmark.run(databaseURL: databaseURL, rows: rows)
+            print(postgres!)
+        }
+        if chosen.contains(.classifier), let classifierBinary {
+            print(
+                try await ClassifierBenchmark.run(
+                    binary: classifierBinary, trustFolder: exampleTrust, posts: classifierPosts, batchSize: classifierBatch,
+                    brokers: brokers, databaseURL: databaseURL, serversFolder: servers,
+                    kafkaProduceCeiling: kafka.map { Double($0.messages) / median($0.swiftProduce) },
+                    copyCeiling: postgres?.swiftRowsPerSecond))
         }
         if chosen.contains(.engine) {
             print(
