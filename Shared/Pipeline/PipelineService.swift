@@ -12,7 +12,10 @@ public enum PipelineService {
         await ServiceRunner.run(name: name, defaultPort: defaultPort, configuration: PipelineSettings.init) { settings, context in
             let connections = try await PipelineConnections.open(settings: settings, name: name, logger: context.logger)
             for check in connections.readinessChecks() { context.addReadinessCheck(check) }
-            return try await work(connections, &context) + [ConnectionsCloser(connections: connections)]
+            // The closer goes first: a service group shuts its services down in reverse order, one
+            // after another, so the pool closes only once every service using it has stopped.
+            let services = try await work(connections, &context)
+            return [ConnectionsCloser(connections: connections)] + services
         }
     }
 }
