@@ -60,7 +60,7 @@ struct Bench: AsyncParsableCommand {
     var classifierPosts: Int = 200_000
 
     @Option(help: "The classifier's batch size in the classifier section (PARAPET_CLASSIFIER_BATCH_SIZE).")
-    var classifierBatch: Int = 2000
+    var classifierBatch: Int = 5000
 
     @Option(help: "The folder scripts/infra started the servers in: the classifier section then reports Tansu's and PostgreSQL's CPU too.")
     var servers: String?

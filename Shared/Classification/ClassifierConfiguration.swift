@@ -17,7 +17,7 @@ public struct ClassifierConfiguration: Sendable {
     public var pollTimeout: Duration
 
     public init(
-        kafka: KafkaConfiguration, sessionTimeout: Duration = .seconds(45), batchSize: Int = 2000,
+        kafka: KafkaConfiguration, sessionTimeout: Duration = .seconds(45), batchSize: Int = 5000,
         reloadInterval: Duration = .seconds(10), pollTimeout: Duration = .milliseconds(250)
     ) {
         self.kafka = kafka

@@ -95,13 +95,20 @@ public struct ClassifierService: Service {
         return false
     }
 
-    /// The loop: polls and classifies batch N+1 while batch N is stored, and publishes N while
-    /// N+1 is stored, until a graceful shutdown; then finishes what it holds.
+    /// The loop, until a graceful shutdown (then it finishes the batches it holds): a batch
+    /// polled and classified is handed to a store task, up to ``maximumStoresInFlight`` at once
+    /// on their own connections, and the next one is polled and classified meanwhile; stored
+    /// batches are published one after another, in the order they were polled, the oldest
+    /// while the newer ones are still stored or classified. So PostgreSQL, Kafka and the engine
+    /// all have work at once.
     private func consume(_ consumer: KafkaConsumer) async throws {
-        var pending: ClassifiedBatch?
+        var storing: [Task<StoredBatch, any Error>] = []
         var publishing: Task<Void, any Error>?
         var lastReload = ContinuousClock.now
-        defer { publishing?.cancel() }
+        defer {
+            for task in storing { task.cancel() }
+            publishing?.cancel()
+        }
         while true {
             let stopping = Task.isShuttingDownGracefully
             if ContinuousClock.now - lastReload >= configuration.reloadInterval {
@@ -112,21 +119,29 @@ public struct ClassifierService: Service {
                     logger.warning("cannot check the trust configuration for changes", metadata: ["error": "\(error)"])
                 }
             }
-            guard let current = pending else {
+            if !stopping, storing.count < Self.maximumStoresInFlight {
+                if let batch = try await next(consumer) {
+                    storing.append(Task { try await store(batch) })
+                    continue
+                }
+                // Nothing came: publish what is stored rather than wait for a full pipeline.
+                if storing.isEmpty { continue }
+            }
+            guard !storing.isEmpty else {
                 if stopping { break }
-                pending = try await next(consumer)
                 continue
             }
-            async let stored = store(current)
-            let following = stopping ? nil : try await next(consumer)
-            let outcome = try await stored
+            let stored = try await storing.removeFirst().value
             try await publishing?.value
-            publishing = Task { try await publish(outcome, consumer: consumer) }
-            pending = following
+            publishing = Task { try await publish(stored, consumer: consumer) }
         }
         try await publishing?.value
         publishing = nil
     }
+
+    /// How many batches may be in PostgreSQL at once, each in its own transaction: two, so the
+    /// database can use a second core while the engine waits for the first.
+    static let maximumStoresInFlight = 2
 
     /// Polls a batch and classifies it; nil when nothing came within the poll timeout.
     private func next(_ consumer: KafkaConsumer) async throws -> ClassifiedBatch? {
