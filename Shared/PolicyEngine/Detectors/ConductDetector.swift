@@ -110,7 +110,7 @@ struct ConductDetector: Detector {
     private func harassment(in view: TextView, post: PostContext, into found: inout Detections) {
         let intimidation = view.hits(.intimidation)
         let mobilising = view.hits(.mobilise)
-        let personalData = PersonalData.find(in: view)
+        let personalData = view.personalData
         guard !intimidation.isEmpty || !mobilising.isEmpty || !personalData.isEmpty else { return }
         // Someone in particular: a named adult, a role, a title and surname, or "she", "him", "you".
         let person = !post.adultNames(in: view).isEmpty || !post.individuals(in: view).isEmpty

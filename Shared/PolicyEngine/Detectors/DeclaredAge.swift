@@ -25,6 +25,11 @@ struct DeclaredAge: Sendable {
         }
         let past = view.hits(.pastTense)
         for index in 0..<count {
+            // Every opener below starts with i, w, y or m: skip other words without making a String.
+            let first = text.leet(index).first
+            guard first == UInt8(ascii: "i") || first == UInt8(ascii: "w") || first == UInt8(ascii: "y") || first == UInt8(ascii: "m") else {
+                continue
+            }
             var next: Int
             switch word(index) {
             case "im": next = index + 1

@@ -11,6 +11,15 @@ enum PersonalData {
     /// Words before a number that make it something other than a house number.
     static let notHouseNumber: Set<String> = ["year", "yr", "y", "class", "room", "aged", "age", "group", "set", "team", "under", "u", "top", "of"]
 
+    /// Whether `text` can hold any of these at all: each needs a digit (phone, address,
+    /// postcode) or an "@" (email), and most posts have neither.
+    static func mayHold(_ tokenized: TokenizedText, text: String) -> Bool {
+        for byte in tokenized.bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+        for token in tokenized.tokens where token.flags.contains(.number) { return true }
+        for byte in text.utf8 where byte == UInt8(ascii: "@") { return true }
+        return false
+    }
+
     static func find(in view: TextView) -> [Evidence] {
         let text = view.tokenized
         var found: [Evidence] = []
@@ -69,16 +78,19 @@ enum PersonalData {
     private static func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
+    /// Read in place (no copy of the slice): runs for every token of a post with a digit.
     static func isOutward(_ word: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(word)
-        guard (2...4).contains(bytes.count), isLetter(bytes[0]) else { return false }
-        let letters = bytes.prefix { isLetter($0) }.count
-        guard (1...2).contains(letters), letters < bytes.count, isDigit(bytes[letters]) else { return false }
-        return bytes[(letters + 1)...].allSatisfy { isDigit($0) || isLetter($0) } && bytes[(letters + 1)...].count <= 1
+        let start = word.startIndex
+        guard (2...4).contains(word.count), isLetter(word[start]) else { return false }
+        var letters = 0
+        while letters < word.count, isLetter(word[start + letters]) { letters += 1 }
+        guard (1...2).contains(letters), letters < word.count, isDigit(word[start + letters]) else { return false }
+        let rest = word[(start + letters + 1)...]
+        return rest.allSatisfy { isDigit($0) || isLetter($0) } && rest.count <= 1
     }
 
     static func isInward(_ word: ArraySlice<UInt8>) -> Bool {
-        let bytes = Array(word)
-        return bytes.count == 3 && isDigit(bytes[0]) && isLetter(bytes[1]) && isLetter(bytes[2])
+        let start = word.startIndex
+        return word.count == 3 && isDigit(word[start]) && isLetter(word[start + 1]) && isLetter(word[start + 2])
     }
 }

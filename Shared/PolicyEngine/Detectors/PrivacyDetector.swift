@@ -35,7 +35,7 @@ struct PrivacyDetector: Detector {
                 if view.inSentence(.ownChild, with: hit) && !thirdParty.contains(where: { view.sameSentence($0, hit) }) { continue }
                 confidential += [view.evidence(subject, detector: "about"), view.evidence(hit, detector: "sensitive")]
             }
-            let personal = PersonalData.find(in: view)
+            let personal = view.personalData
             // Contact details are confidential when they belong to a child or family named or described.
             if !personal.isEmpty && (!thirdParty.isEmpty || !post.pupilNames(in: view).isEmpty) && !view.has(.officialChannel) {
                 confidential += personal

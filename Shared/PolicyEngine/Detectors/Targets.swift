@@ -15,35 +15,39 @@ extension PostContext {
     /// title and a capitalised surname ("Mrs Patel"), a singular role, one of a group ("one of
     /// the dinner ladies", "a member of your staff"), a described person ("the mum with the
     /// white range rover", "the lady who runs the breakfast club"), or a particular child.
-    func individuals(in view: TextView) -> [Range<Int>] {
-        var result = view.names.map(\.tokens)
-        for hit in view.hits(.staffRole) {
-            if !Self.groupRoles.contains(view.phrase(hit)) || view.singledOut(before: hit.lowerBound) {
+    func individuals(in view: TextView) -> [Range<Int>] { view.individuals }
+}
+
+extension TextView {
+    /// "nobody's kids", "everyone's children": no one in particular.
+    private static let nobody: Set<String> = ["nobody", "noone", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"]
+
+    /// Computed once per text (by `init`) for `PostContext.individuals(in:)`.
+    func findIndividuals() -> [Range<Int>] {
+        var result = names.map(\.tokens)
+        for hit in hits(.staffRole) {
+            if !PostContext.groupRoles.contains(phrase(hit)) || singledOut(before: hit.lowerBound) {
                 result.append(hit)
             }
         }
-        for hit in view.hits(.personTitle) {
+        for hit in hits(.personTitle) {
             let next = hit.upperBound
-            if next < view.tokenCount, view.tokenized.tokens[next].flags.contains(.capitalised) {
+            if next < tokenCount, tokenized.tokens[next].flags.contains(.capitalised) {
                 result.append(hit.lowerBound..<(next + 1))
             }
         }
-        // "nobody's kids", "everyone's children": no one in particular.
-        let nobody: Set<String> = ["nobody", "noone", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"]
-        for hit in view.hits(.thirdPartyChild) {
-            if hit.lowerBound > 0, view.tokenized.plain(hit.lowerBound).elementsEqual("s".utf8),
-                nobody.contains(view.tokenized.word(hit.lowerBound - 1))
+        for hit in hits(.thirdPartyChild) {
+            if hit.lowerBound > 0, tokenized.plain(hit.lowerBound).elementsEqual("s".utf8),
+                Self.nobody.contains(tokenized.word(hit.lowerBound - 1))
             {
                 continue
             }
             result.append(hit)
         }
-        result += view.hits(.personDescription)
+        result += hits(.personDescription)
         return result
     }
-}
 
-extension TextView {
     /// Whether the words just before `index` pick one person out of a group: "one of the",
     /// "one of your year 6", "a member of".
     func singledOut(before index: Int) -> Bool {

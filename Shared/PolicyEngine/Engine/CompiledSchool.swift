@@ -2,8 +2,9 @@ import Crypto
 import Foundation
 import ParapetModels
 
-/// One school's effective pack, ready to turn detections into a verdict.
-struct CompiledSchool: Sendable {
+/// One school's effective pack, ready to turn detections into a verdict. A class so that each
+/// post's context holds a reference, not a copy of the pack.
+final class CompiledSchool: Sendable {
     let index: Int32
     let school: School
     let pack: PolicyPack

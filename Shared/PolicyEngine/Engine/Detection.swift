@@ -15,29 +15,30 @@ public struct Detection: Sendable, Hashable {
     }
 }
 
-/// What the detectors have found so far in one post, one entry per behaviour.
+/// What the detectors have found so far in one post, one entry per behaviour. A short array
+/// searched in order, not a dictionary: a post has at most a handful of detections, most none.
 struct Detections {
-    private var found: [Behaviour: Detection] = [:]
+    private var found: [Detection] = []
 
     mutating func add(_ behaviour: Behaviour, _ evidence: [Evidence], minimumSeverity: Severity? = nil) {
-        if var existing = found[behaviour] {
-            for item in evidence where !existing.evidence.contains(item) { existing.evidence.append(item) }
-            if let minimumSeverity { existing.minimumSeverity = max(existing.minimumSeverity ?? minimumSeverity, minimumSeverity) }
-            found[behaviour] = existing
+        if let index = found.firstIndex(where: { $0.behaviour == behaviour }) {
+            for item in evidence where !found[index].evidence.contains(item) { found[index].evidence.append(item) }
+            if let minimumSeverity { found[index].minimumSeverity = max(found[index].minimumSeverity ?? minimumSeverity, minimumSeverity) }
         } else {
-            found[behaviour] = Detection(behaviour: behaviour, evidence: evidence, minimumSeverity: minimumSeverity)
+            found.append(Detection(behaviour: behaviour, evidence: evidence, minimumSeverity: minimumSeverity))
         }
     }
 
-    func contains(_ behaviour: Behaviour) -> Bool { found[behaviour] != nil }
+    func contains(_ behaviour: Behaviour) -> Bool { found.contains { $0.behaviour == behaviour } }
 
     /// The evidence found so far for `behaviour`.
-    func evidence(of behaviour: Behaviour) -> [Evidence] { found[behaviour]?.evidence ?? [] }
+    func evidence(of behaviour: Behaviour) -> [Evidence] { found.first { $0.behaviour == behaviour }?.evidence ?? [] }
 
     /// In the order of `Behaviour.allCases`, each detection's evidence in text order.
     var all: [Detection] {
-        Behaviour.allCases.compactMap { behaviour in
-            guard var detection = found[behaviour] else { return nil }
+        guard !found.isEmpty else { return [] }
+        return Behaviour.allCases.compactMap { behaviour in
+            guard var detection = found.first(where: { $0.behaviour == behaviour }) else { return nil }
             detection.evidence.sort { ($0.attachment ?? -1, $0.span?.start ?? 0, $0.span?.end ?? 0) < ($1.attachment ?? -1, $1.span?.start ?? 0, $1.span?.end ?? 0) }
             return detection
         }

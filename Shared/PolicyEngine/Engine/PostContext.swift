@@ -18,6 +18,8 @@ struct PostContext {
     let authorIsSchool: Bool
     /// The age the author says they are, if they do.
     let declaredAge: DeclaredAge?
+    /// Every text of the post: the body, then the alt texts (stored: every detector walks it).
+    let allTexts: [TextView]
 
     init(post: Post, school: CompiledSchool, trust: CompiledTrust, account: MonitoredAccount) {
         self.post = post
@@ -29,6 +31,7 @@ struct PostContext {
             guard let alt = media.altText, !alt.isEmpty else { return nil }
             return TextView(text: alt, attachment: index, trust: trust, school: school.index)
         }
+        allTexts = [text] + altTexts
         declaredAge = DeclaredAge.find(in: text)
         let handle = CompiledTrust.handleKey(post.author.handle)
         let person = trust.handles[handle].map { trust.people[Int($0)] }
@@ -72,24 +75,11 @@ struct PostContext {
         return result
     }
 
-    /// Every text of the post: the body, then the alt texts.
-    var allTexts: [TextView] { [text] + altTexts }
-
     /// The roster pupils of this school named in `view`.
-    func pupilNames(in view: TextView) -> [NameHit] {
-        view.names.compactMap { hit in
-            let pupils = hit.people.filter { trust.people[Int($0)].kind == .pupil }
-            return pupils.isEmpty ? nil : NameHit(form: hit.form, people: pupils, tokens: hit.tokens)
-        }
-    }
+    func pupilNames(in view: TextView) -> [NameHit] { view.pupilNames }
 
     /// The staff and governors of this school named in `view`.
-    func adultNames(in view: TextView) -> [NameHit] {
-        view.names.compactMap { hit in
-            let adults = hit.people.filter { trust.people[Int($0)].kind != .pupil }
-            return adults.isEmpty ? nil : NameHit(form: hit.form, people: adults, tokens: hit.tokens)
-        }
-    }
+    func adultNames(in view: TextView) -> [NameHit] { view.adultNames }
 
     /// The date the post was made, for ages.
     var postedOn: CalendarDate {

@@ -29,7 +29,11 @@ struct CueHit: Sendable {
 }
 
 /// One text of a post (its body, or an attachment's alt text) read by the matcher.
-struct TextView: Sendable {
+///
+/// A class, though nothing changes after `init`: every detector walks a post's texts, and
+/// handing a reference around costs one retain where copying a struct of a dozen arrays costs a
+/// dozen.
+final class TextView {
     let text: String
     /// nil for the post's text; the attachment's index for its alt text.
     let attachment: Int?
@@ -41,6 +45,15 @@ struct TextView: Sendable {
     private(set) var schools: [(school: Int32, tokens: Range<Int>)] = []
     /// Each token's sentence number.
     private(set) var sentence: [Int32] = []
+    /// The names of the school's roster pupils, and of its staff and governors: worked out once
+    /// here because most detectors ask for them.
+    private(set) var pupilNames: [NameHit] = []
+    private(set) var adultNames: [NameHit] = []
+    /// Token ranges naming one identifiable person at the school (see `findIndividuals`).
+    private(set) var individuals: [Range<Int>] = []
+    /// Phone numbers, email addresses, postcodes and street addresses; looked for only when the
+    /// text has a digit or an "@", which every one of them needs.
+    private(set) var personalData: [Evidence] = []
 
     init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
         self.text = text
@@ -50,8 +63,11 @@ struct TextView: Sendable {
         var terms = [Int32](repeating: -1, count: count)
         sentence.reserveCapacity(count)
         var current: Int32 = 0
+        // Read out of the trust once, not per token (each read of a class's struct property
+        // retains its arrays).
+        let vocabulary = trust.vocabulary
         for index in 0..<count {
-            terms[index] = Self.term(of: index, in: tokenized, trust: trust)
+            terms[index] = Self.term(of: index, in: tokenized, vocabulary: vocabulary, trust: trust)
             if index > 0 && tokenized.tokens[index].flags.contains(.sentenceStart) { current += 1 }
             sentence.append(current)
         }
@@ -86,21 +102,32 @@ struct TextView: Sendable {
                     && other.tokens.upperBound >= hit.tokens.upperBound
             }
         }
+        for hit in self.names {
+            var pupils: [Int32] = []
+            var adults: [Int32] = []
+            for person in hit.people {
+                if trust.people[Int(person)].kind == .pupil { pupils.append(person) } else { adults.append(person) }
+            }
+            if !pupils.isEmpty { pupilNames.append(NameHit(form: hit.form, people: pupils, tokens: hit.tokens)) }
+            if !adults.isEmpty { adultNames.append(NameHit(form: hit.form, people: adults, tokens: hit.tokens)) }
+        }
+        individuals = findIndividuals()
+        if PersonalData.mayHold(tokenized, text: text) { personalData = PersonalData.find(in: self) }
     }
 
     /// The term id of a token: its letters, else its undisguised reading, else with stretched
     /// letters squeezed, else the word its `*`s hide; -1 when no pattern uses it.
-    static func term(of index: Int, in text: TokenizedText, trust: CompiledTrust) -> Int32 {
+    static func term(of index: Int, in text: TokenizedText, vocabulary: WordTable, trust: CompiledTrust) -> Int32 {
         let token = text.tokens[index]
         // "f*ck": the hidden word first, else its letters alone ("fck") would win.
         if token.flags.contains(.wildcard), let id = hidden(in: text.leet(index), trust: trust) { return id }
         let plain = text.plain(index)
-        if let id = trust.vocabulary.lookup(plain) { return id }
-        if token.flags.contains(.disguised), let id = trust.vocabulary.lookup(text.leet(index)) { return id }
+        if let id = vocabulary.lookup(plain) { return id }
+        if token.flags.contains(.disguised), let id = vocabulary.lookup(text.leet(index)) { return id }
         if token.flags.contains(.stretched) {
             let word = text.leet(index)
             for keep in [1, 2] {
-                if let id = trust.vocabulary.lookup(squeeze(word, keep: keep)) { return id }
+                if let id = vocabulary.lookup(squeeze(word, keep: keep)) { return id }
             }
         }
         return -1
@@ -142,10 +169,16 @@ struct TextView: Sendable {
     /// hides "killing").
     func hits(_ cue: Cue, notWithin over: [Cue]) -> [Range<Int>] {
         guard cues.contains(cue) else { return [] }
-        let covering = cueHits.filter { over.contains($0.cue) }.map(\.tokens)
-        return hits(cue).filter { hit in
-            !covering.contains { $0.lowerBound <= hit.lowerBound && $0.upperBound >= hit.upperBound }
+        // Usually none of `over` is in the text: then nothing covers anything.
+        guard over.contains(where: { cues.contains($0) }) else { return hits(cue) }
+        var result: [Range<Int>] = []
+        for hit in cueHits where hit.cue == cue {
+            let covered = cueHits.contains { other in
+                over.contains(other.cue) && other.tokens.lowerBound <= hit.tokens.lowerBound && other.tokens.upperBound >= hit.tokens.upperBound
+            }
+            if !covered { result.append(hit.tokens) }
         }
+        return result
     }
 
     var tokenCount: Int { tokenized.tokens.count }

@@ -3,26 +3,34 @@ import ParapetTrustConfiguration
 
 /// A trust compiled for matching: one vocabulary and one automaton over the word lists, every
 /// roster name and every school name; the people and accounts they point at; each school's pack.
-struct CompiledTrust: Sendable {
+///
+/// A class, built once per engine and never changed: each post's context holds a reference
+/// rather than a copy of a dozen tables (a copy retains every one of them).
+final class CompiledTrust: Sendable {
     let trust: String
-    var vocabulary = WordTable(capacity: 1 << 14)
-    var automaton = PhraseAutomaton(patterns: [], termCount: 0)
-    var patternLengths: [Int32] = []
-    var payloads: [PatternPayload] = []
-    var names: [NameEntry] = []
-    var people: [Person] = []
+    let vocabulary: WordTable
+    let automaton: PhraseAutomaton
+    let patternLengths: [Int32]
+    let payloads: [PatternPayload]
+    let names: [NameEntry]
+    let people: [Person]
     /// Lower-cased handles (no "@") to the person they belong to.
-    var handles: [String: Int32] = [:]
-    var schools: [CompiledSchool] = []
-    var schoolIndex: [String: Int32] = [:]
-    var accounts: [String: MonitoredAccount] = [:]
+    let handles: [String: Int32]
+    let schools: [CompiledSchool]
+    let schoolIndex: [String: Int32]
+    let accounts: [String: MonitoredAccount]
     /// Words `*` may hide, by length.
-    var disguiseTargets: [Int: [(word: [UInt8], term: Int32)]] = [:]
+    let disguiseTargets: [Int: [(word: [UInt8], term: Int32)]]
     /// Each cue's phrases' term sequences, for finding cue words next to each other.
     let detectors: [any Detector] = Detectors.all
 
     init(configuration: TrustConfiguration, packVersions: [String: Int]) {
         trust = configuration.trust.id
+        var people: [Person] = []
+        var handles: [String: Int32] = [:]
+        var schools: [CompiledSchool] = []
+        var schoolIndex: [String: Int32] = [:]
+        var accounts: [String: MonitoredAccount] = [:]
         var builder = Builder()
         for (cue, phrases) in Lexicon.all {
             for phrase in phrases {
@@ -103,6 +111,11 @@ struct CompiledTrust: Sendable {
             let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack
             schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
         }
+        self.people = people
+        self.handles = handles
+        self.schools = schools
+        self.schoolIndex = schoolIndex
+        self.accounts = accounts
     }
 
     struct Builder {

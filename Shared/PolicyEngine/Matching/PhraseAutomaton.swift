@@ -9,7 +9,7 @@ struct PhraseAutomaton: Sendable {
     }
 
     private var rootNext: [Int32]
-    private var next: [UInt64: Int32]
+    private var next: TransitionTable
     private var fail: [Int32]
     private var depth: [Int32]
     /// Patterns ending at each state, its suffixes' included: state `s` owns
@@ -22,7 +22,7 @@ struct PhraseAutomaton: Sendable {
     ///   - termCount: how many term ids there are.
     init(patterns: [[Int32]], termCount: Int) {
         var rootNext = [Int32](repeating: 0, count: max(termCount, 1))
-        var next: [UInt64: Int32] = [:]
+        var next = TransitionTable()
         var depth: [Int32] = [0]
         var outputs: [[Int32]] = [[]]
         var children: [[(term: Int32, state: Int32)]] = [[]]
@@ -40,7 +40,7 @@ struct PhraseAutomaton: Sendable {
                 outputs.append([])
                 children.append([])
                 children[Int(state)].append((term, created))
-                if state == 0 { rootNext[Int(term)] = created } else { next[Self.key(state, term)] = created }
+                if state == 0 { rootNext[Int(term)] = created } else { next.insert(created, for: Self.key(state, term)) }
                 state = created
             }
             outputs[Int(state)].append(Int32(id))

@@ -28,6 +28,11 @@ enum Tokenizer {
                     state.takeASCIILetter(lead, upper: false, at: scalarStart, end: utf16)
                     continue
                 }
+                // A space only ends a word: skip copying its table entry.
+                if lead == UInt8(ascii: " ") {
+                    state.endWord(sentenceEnds: false)
+                    continue
+                }
                 entry = folding.ascii[Int(lead)]
             } else {
                 let (value, length) = decode(utf8, at: index)
