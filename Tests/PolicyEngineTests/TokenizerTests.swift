@@ -57,3 +57,11 @@ struct TokenizerTests {
         #expect(flags[5].contains(.capitalised) && !flags[5].contains(.sentenceStart))
     }
 }
+
+extension TokenizerTests {
+    @Test("a word-letter before spaced-out letters stays a word: 'what a f u c k up'")
+    func wordLettersStayWords() {
+        #expect(words("what a f u c k up") == ["what", "a", "fuck", "up"])
+        #expect(words("i h a t e it") == ["i", "hate", "it"])
+    }
+}

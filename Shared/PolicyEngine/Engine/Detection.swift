@@ -25,7 +25,11 @@ struct Detections {
             for item in evidence where !found[index].evidence.contains(item) { found[index].evidence.append(item) }
             if let minimumSeverity { found[index].minimumSeverity = max(found[index].minimumSeverity ?? minimumSeverity, minimumSeverity) }
         } else {
-            found.append(Detection(behaviour: behaviour, evidence: evidence, minimumSeverity: minimumSeverity))
+            // The same words found by two rules are one piece of evidence.
+            var unique: [Evidence] = []
+            unique.reserveCapacity(evidence.count)
+            for item in evidence where !unique.contains(item) { unique.append(item) }
+            found.append(Detection(behaviour: behaviour, evidence: unique, minimumSeverity: minimumSeverity))
         }
     }
 

@@ -1,7 +1,7 @@
 extension Lexicon {
     static let safeguarding: [(Cue, [String])] = [
         (.extremismStrong, [
-            "white power", "white pride worldwide", "race war", "racewar", "rahowa", "14 words", "fourteen words", "1488", "14/88",
+            "white power", "white pride worldwide", "race war", "racewar", "rahowa", "14 words", "fourteen words",
             "heil", "heil hitler", "sieg heil", "hitler was right", "hitler did nothing wrong", "gas the", "great replacement",
             "white genocide", "remigration", "ethnostate", "ethno state", "zog", "zionist occupied", "jews control", "the jews control",
             "who really runs this country", "who really runs the country", "kill all", "blood and soil", "national action",
@@ -24,6 +24,7 @@ extension Lexicon {
             "fight in syria", "fight for the caliphate", "join them in syria", "fight with the mujahideen", "fight alongside the brothers",
         ]),
         (.extremismTerm, [
+            "1488", "14 88",
             "isis", "isil", "daesh", "al qaeda", "al-qaeda", "alqaeda", "taliban", "hamas", "hezbollah", "boko haram", "al shabaab", "jihad~",
             "jihadi~", "jihadist~", "mujahideen", "martyr~", "martyrs", "nazi~", "neo nazi~", "neonazi", "fascis~", "hitler",
             "swastika~", "ss", "third reich", "the reich", "kkk", "ku klux klan", "klan", "white supremac~", "supremacist~",

@@ -237,6 +237,11 @@ enum Tokenizer {
                 while end < tokens.count, Self.isSingle(tokens[end]), end == index || Self.isClose(tokens[end - 1], tokens[end]) {
                     end += 1
                 }
+                // "what a f u c k up": "a" and "i" are words of their own before a spaced-out one.
+                if end - index >= 4, Self.isWordOnItsOwn(tokens[index], in: bytes) {
+                    result.append(tokens[index])
+                    index += 1
+                }
                 if end - index >= 3 {
                     let start = Int32(bytes.count)
                     for part in index..<end {
@@ -254,6 +259,13 @@ enum Tokenizer {
                 }
             }
             tokens = result
+        }
+
+        /// "a" and "i": single letters that are words.
+        static func isWordOnItsOwn(_ token: Token, in bytes: [UInt8]) -> Bool {
+            guard token.plain.count == 1 else { return false }
+            let letter = bytes[Int(token.plain.lowerBound)]
+            return letter == UInt8(ascii: "a") || letter == UInt8(ascii: "i")
         }
 
         /// Two letters at most two characters apart, with no line break between.
