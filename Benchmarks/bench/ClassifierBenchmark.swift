@@ -183,7 +183,7 @@ enum ClassifierBenchmark {
     /// threats, pupils named, allegations, complaints, personal data, confidential matters),
     /// the rest the everyday traffic of a school's pages; as ingest publishes them.
     static func makePosts(_ count: Int, configuration: TrustConfiguration) -> (messages: [KafkaOutgoingMessage], breaking: Int) {
-        var generator = ClassifierBenchmarkRandom(seed: 2026)
+        var generator = BenchmarkRandom(seed: 2026)
         let pupils = Dictionary(uniqueKeysWithValues: configuration.rosters.map { ($0.school, $0.pupils.map(\.name)) })
         let staff = Dictionary(uniqueKeysWithValues: configuration.rosters.map { ($0.school, $0.staff.map(\.name)) })
         let schoolNames = Dictionary(uniqueKeysWithValues: configuration.schools.map { ($0.id, $0.name) })
@@ -354,22 +354,5 @@ enum ClassifierBenchmark {
         }
         guard bound else { throw Failed(description: "cannot find a free port") }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// SplitMix64, so every run publishes the same posts.
-struct ClassifierBenchmarkRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

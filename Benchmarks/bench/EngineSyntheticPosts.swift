@@ -70,7 +70,7 @@ struct EngineSyntheticPosts {
 
     /// `count` posts over the trust's schools and accounts; seeded.
     static func make(_ count: Int, trust: EngineSyntheticTrust, seed: UInt64 = 7) -> [Post] {
-        var random = EngineBenchmarkRandom(seed: seed)
+        var random = BenchmarkRandom(seed: seed)
         let configuration = trust.configuration
         let accountsBySchool = Dictionary(grouping: configuration.accounts, by: \.school)
         let created = Date(timeIntervalSince1970: 1_790_000_000)
@@ -133,7 +133,7 @@ struct EngineSyntheticPosts {
     }
 
     private static func uuid(_ number: Int, seed: UInt64) -> uuid_t {
-        var random = EngineBenchmarkRandom(seed: seed &+ UInt64(number))
+        var random = BenchmarkRandom(seed: seed &+ UInt64(number))
         let a = random.next()
         let b = random.next()
         return (

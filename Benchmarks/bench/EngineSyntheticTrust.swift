@@ -60,7 +60,7 @@ struct EngineSyntheticTrust {
 
     /// Builds the trust on the example trust's default pack (`defaultPack`).
     init(schools count: Int, people: Int, base: TrustConfiguration, seed: UInt64 = 2026) {
-        var random = EngineBenchmarkRandom(seed: seed)
+        var random = BenchmarkRandom(seed: seed)
         var schools: [School] = []
         var accounts: [MonitoredAccount] = []
         var rosters: [Roster] = []

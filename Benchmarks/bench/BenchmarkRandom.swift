@@ -1,5 +1,5 @@
-/// SplitMix64, seeded: the benchmark's trust and posts are the same every run.
-struct EngineBenchmarkRandom: RandomNumberGenerator {
+/// SplitMix64, seeded: every benchmark run builds the same trust and publishes the same posts.
+struct BenchmarkRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) {
