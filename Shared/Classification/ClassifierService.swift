@@ -79,7 +79,7 @@ public struct ClassifierService: Service {
     /// Builds the engines, waiting while no trust has been applied; false if a shutdown came first.
     private func waitForConfiguration() async throws -> Bool {
         var warned = false
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 try await engines.refreshIfChanged()
                 if await !engines.engines.isEmpty { return true }
@@ -90,7 +90,9 @@ public struct ClassifierService: Service {
             } catch {
                 logger.warning("cannot load the trust configuration; retrying", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: min(configuration.reloadInterval, .seconds(2)))
+            // Woken early by a shutdown, so a service still waiting stops at once.
+            let pause = min(configuration.reloadInterval, .seconds(2))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }
         return false
     }
