@@ -19,13 +19,6 @@ struct PeopleDetector: Detector {
                     found.add(.namingPupils, [evidence])
                     if ownPageRule { found.add(.pupilFirstNameOnOwnPage, [evidence]) }
                 case .first, .knownAs, .titled:
-                    if let full = Self.fullNameAcrossParticle(hit, in: view, post: post) {
-                        let evidence = view.evidence(full.tokens, detector: "roster-name")
-                        found.add(.pupilFullName, [evidence])
-                        found.add(.namingPupils, [evidence])
-                        if ownPageRule { found.add(.pupilFirstNameOnOwnPage, [evidence]) }
-                        continue
-                    }
                     guard Self.isPupilName(hit, in: view, post: post) else { continue }
                     found.add(.namingPupils, [evidence])
                     if ownPageRule { found.add(.pupilFirstNameOnOwnPage, [evidence]) }
@@ -86,38 +79,6 @@ struct PeopleDetector: Detector {
             index += 1
         }
         return true
-    }
-
-    /// Surname particles: "Xander de Gruchy", "Afonso da Silva", "Ruby Le Marquand".
-    static let particles = ["de", "da", "du", "di", "le", "la", "van", "von", "der", "den", "dos", "das", "del", "della", "st", "mac", "mc", "al", "el", "ten", "ter"]
-
-    /// A first or known-as name followed by a surname with a particle in front ("Xander de
-    /// Gruchy"), which the roster holds as the name and the last word ("Xander Gruchy").
-    static func fullNameAcrossParticle(_ hit: NameHit, in view: TextView, post: PostContext) -> NameHit? {
-        let after = hit.tokens.upperBound
-        guard after + 1 < view.tokenCount, view.sentence[after + 1] == view.sentence[hit.tokens.lowerBound],
-            particles.contains(where: { view.tokenized.leet(after).elementsEqual($0.utf8) })
-        else { return nil }
-        var last = after + 1
-        // "da Silva", "de la Cruz", "van der Berg"
-        while last + 1 < view.tokenCount, particles.contains(where: { view.tokenized.leet(last).elementsEqual($0.utf8) }) { last += 1 }
-        var terms: [Int32] = []
-        for index in hit.tokens {
-            guard let term = post.trust.vocabulary.lookup(view.tokenized.leet(index)) else { return nil }
-            terms.append(term)
-        }
-        guard let surname = post.trust.vocabulary.lookup(view.tokenized.leet(last)) else { return nil }
-        terms.append(surname)
-        var matches: [PhraseAutomaton.Match] = []
-        post.trust.automaton.matches(in: terms, lengths: post.trust.patternLengths, into: &matches)
-        for match in matches where match.tokens == 0..<terms.count {
-            guard case .name(let entry) = post.trust.payloads[Int(match.pattern)] else { continue }
-            let name = post.trust.names[Int(entry)]
-            guard name.form == .full, let people = name.people[post.school.index] else { continue }
-            let pupils = people.filter { post.trust.people[Int($0)].kind == .pupil && hit.people.contains($0) }
-            if !pupils.isEmpty { return NameHit(form: .full, people: pupils, tokens: hit.tokens.lowerBound..<(last + 1)) }
-        }
-        return nil
     }
 
     /// Verbs that, straight after a name that is also a word, make it a child doing something:

@@ -199,3 +199,15 @@ final class TextView {
         sentence[a.lowerBound] == sentence[b.lowerBound]
     }
 }
+
+extension TextView {
+    /// The sentence number of token `index`.
+    func sentenceNumber(_ index: Int) -> Int32 { sentence[index] }
+
+    /// The first token of the sentence holding token `index`.
+    func sentenceStart(of index: Int) -> Int {
+        var start = index
+        while start > 0 && sentence[start - 1] == sentence[index] { start -= 1 }
+        return start
+    }
+}

@@ -168,7 +168,10 @@ final class CompiledTrust: Sendable {
     }
 
     /// Words that belong to the surname after them ("da Silva", "de Gruchy", "van der Berg").
-    static let surnameParticles: Set<String> = ["da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von", "mac", "st", "ter", "ten", "al", "el", "bin", "ibn"]
+    static let surnameParticles: Set<String> = [
+        "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "la", "le", "van", "von", "mac", "mc", "st", "ter", "ten",
+        "al", "el", "bin", "ibn",
+    ]
 
     /// A name's first word and its surname with any particles: "Afonso da Silva" from
     /// "Afonso Miguel da Silva".
