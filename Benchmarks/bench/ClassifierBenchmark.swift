@@ -246,17 +246,9 @@ enum ClassifierBenchmark {
         return (messages, breaking)
     }
 
-    /// The envelope bytes ingest publishes (ParapetJSON's sorted keys).
+    /// The envelope bytes ingest publishes.
     static func envelope(_ post: Post) -> [UInt8] {
-        var writer = PostJSONWriter(capacity: 768)
-        writer.raw("{\"id\":"); writer.string(UUID().uuidString)
-        writer.raw(",\"occurred_at\":"); writer.date(post.occurredAt)
-        writer.raw(",\"payload\":"); writer.post(post)
-        writer.raw(",\"schema\":"); writer.string(Post.schema.description)
-        writer.raw(",\"school\":"); writer.string(post.school)
-        writer.raw(",\"trust\":"); writer.string(post.trust)
-        writer.raw("}")
-        return writer.bytes
+        PostJSONWriter.encode(Envelope(trust: post.trust, payload: post))
     }
 
     // MARK: Watching the service

@@ -48,7 +48,7 @@ enum IngestTime {
         guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
             let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
             (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second),
-            let days = daysSince1970(year: year, month: month + 1, day: day)
+            let days = UTCTimestamp.days(year: year, month: month + 1, day: day)
         else { return nil }
         let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second - zone)
         guard seconds >= 0 else { return nil }
@@ -66,23 +66,6 @@ enum IngestTime {
         else { return nil }
         let offset = hours * 3_600 + minutes * 60
         return bytes[0] == UInt8(ascii: "-") ? -offset : offset
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date in 1970...9999; nil for a day that
-    /// does not exist.
-    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int? {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1970...9999).contains(year), (1...12).contains(month), (1...lengths[month - 1]).contains(day) else {
-            return nil
-        }
-        // Howard Hinnant's days_from_civil, for years after 0.
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = shiftedYear / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     private static func inRange(_ date: Date) -> Date? {

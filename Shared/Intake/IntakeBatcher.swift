@@ -7,7 +7,7 @@ import ParapetStore
 
 /// Stores and publishes the items of concurrent requests together: while batches are in
 /// PostgreSQL and Kafka (a few at once, to hide their latency), the requests that arrive wait
-/// and then go as the next batch, in one transaction and one Kafka send. Each request still hears only its own outcome, once its own
+/// and then go as the next batch, in one statement and one Kafka send. Each request still hears only its own outcome, once its own
 /// posts are stored and acknowledged. Under light load a batch is a single request; no timer
 /// holds anything back.
 actor IntakeBatcher {

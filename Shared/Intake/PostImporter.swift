@@ -6,8 +6,8 @@ import ParapetPipeline
 import ParapetStore
 
 /// Bulk import: lines in the `/v1/posts` shape become stored and published posts, a batch at a
-/// time (one transaction and one Kafka batch each). While a batch is stored and published, the
-/// next is read and decoded.
+/// time (one ``PostStore/recordBatch(_:)-(PreparedPostBatch)`` and one Kafka batch each). While a
+/// batch is stored and published, the next is read and decoded.
 public struct PostImporter: Sendable {
     public let store: PostStore
     public let directory: AccountDirectory
@@ -164,37 +164,14 @@ public struct PostImporter: Sendable {
     }
 
     /// Publishes stored posts, in order, and returns once Kafka has acknowledged every one.
-    /// The messages are those ``EventPublisher`` makes (the envelope and its headers), encoded
-    /// here on two cores at once with the hand-written writer and then sent as one batch.
+    /// The messages are those ``EventPublisher`` makes, encoded on two cores at once and then
+    /// sent as one batch.
     private func publish(_ published: [(trust: String, posts: [Post])]) async throws {
         for (trust, posts) in published where !posts.isEmpty {
             let middle = posts.count / 2
-            async let first = Self.messages(posts[..<middle], trust: trust)
-            let second = try Self.messages(posts[middle...], trust: trust)
+            async let first = EventPublisher.messages(posts[..<middle], trust: trust, messageID: PostMessageID.for)
+            let second = try EventPublisher.messages(posts[middle...], trust: trust, messageID: PostMessageID.for)
             _ = try await producer.send(try await first + second)
         }
-    }
-
-    private static func messages(_ posts: ArraySlice<Post>, trust: String) throws -> [KafkaOutgoingMessage] {
-        try posts.map { post in
-            let envelope = Envelope(id: PostMessageID.for(post), trust: trust, payload: post)
-            return KafkaOutgoingMessage(
-                topic: Post.topic.name, key: envelope.partitionKey, value: try encode(envelope),
-                headers: EventPublisher.headers(schema: envelope.schema))
-        }
-    }
-
-    /// The envelope as ParapetJSON encodes it (sorted keys), the post written by ``PostJSONWriter``.
-    static func encode(_ envelope: Envelope<Post>) throws -> [UInt8] {
-        var writer = PostJSONWriter(capacity: 768)
-        writer.raw("{\"id\":"); writer.string(envelope.id.uuidString)
-        writer.raw(",\"occurred_at\":"); writer.date(envelope.occurredAt)
-        writer.raw(",\"payload\":"); writer.post(envelope.payload)
-        writer.raw(",\"schema\":"); writer.string(envelope.schema.description)
-        writer.raw(",\"school\":"); writer.string(envelope.school)
-        writer.raw(",\"trust\":"); writer.string(envelope.trust)
-        writer.raw("}")
-        assert(Data(writer.bytes) == (try? ParapetJSON.encode(envelope)), "envelope differs from ParapetJSON's")
-        return writer.bytes
     }
 }

@@ -7,7 +7,7 @@ import ParapetModels
 /// and consumers can drop the repeat.
 public enum PostMessageID {
     public static func `for`(_ post: Post) -> UUID {
-        let name = "parapet.post:\(post.id.uuidString.lowercased()):\(post.revision):\(post.isRemoved ? "removed" : "live")"
+        let name = "parapet.post:\(post.id.lowercasedString):\(post.revision):\(post.isRemoved ? "removed" : "live")"
         var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: name-based, hash chosen by the application
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant

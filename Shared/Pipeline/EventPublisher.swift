@@ -20,40 +20,35 @@ public struct EventPublisher: Sendable {
         _ payloads: [Payload], replay: Bool = false, messageID: (Payload) -> UUID
     ) async throws {
         guard !payloads.isEmpty else { return }
-        let encoder = ParapetJSON.makeEncoder()
-        let messages = try payloads.map { payload in
+        try await producer.send(try Self.messages(payloads, trust: trust, replay: replay, messageID: messageID))
+    }
+
+    /// The messages ``publish(_:replay:messageID:)`` sends: each payload in its envelope, keyed
+    /// by its partition key, with the standard headers. For callers that encode on several
+    /// cores at once and send the parts as one batch.
+    public static func messages<Payload: EventPayload>(
+        _ payloads: some Collection<Payload>, trust: String, replay: Bool = false, messageID: (Payload) -> UUID
+    ) throws -> [KafkaOutgoingMessage] {
+        var traces = TraceParentGenerator()
+        return try payloads.map { payload in
             let envelope = Envelope(id: messageID(payload), trust: trust, payload: payload)
-            let headers = Self.headers(schema: envelope.schema, replay: replay)
             return KafkaOutgoingMessage(
-                topic: Payload.topic.name, key: envelope.partitionKey, value: Array(try encoder.encode(envelope)), headers: headers)
+                topic: Payload.topic.name, key: envelope.partitionKey, value: try Payload.encodedEnvelope(envelope),
+                headers: headers(schema: envelope.schema, replay: replay, traces: &traces))
         }
-        try await producer.send(messages)
     }
 
     /// The headers every Parapet message carries: its `schema`, a new W3C `traceparent`, and
     /// `replay: true` when an operator replays.
     public static func headers(schema: EventSchema, replay: Bool = false) -> [KafkaHeader] {
-        var headers = [KafkaHeader(name: "schema", value: schema.description), KafkaHeader(name: "traceparent", value: traceparent())]
-        if replay { headers.append(KafkaHeader(name: "replay", value: "true")) }
-        return headers
+        var traces = TraceParentGenerator()
+        return headers(schema: schema, replay: replay, traces: &traces)
     }
 
-    /// A new W3C trace context: version 00, random trace and span ids, sampled. Built from three
-    /// random words, not one random call per byte: it is made for every message published.
-    public static func traceparent() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 55)
-        bytes[0] = UInt8(ascii: "0")
-        bytes[1] = UInt8(ascii: "0")
-        bytes[53] = UInt8(ascii: "0")
-        bytes[54] = UInt8(ascii: "1")
-        func fill(_ word: UInt64, at start: Int) {
-            for index in 0..<16 { bytes[start + index] = digits[Int((word >> (60 - 4 * UInt64(index))) & 0xF)] }
-        }
-        fill(generator.next(), at: 3)
-        fill(generator.next(), at: 19)
-        fill(generator.next(), at: 36)
-        return String(decoding: bytes, as: UTF8.self)
+    /// ``headers(schema:replay:)`` with trace ids from `traces`, for many messages at once.
+    public static func headers(schema: EventSchema, replay: Bool = false, traces: inout TraceParentGenerator) -> [KafkaHeader] {
+        var headers = [KafkaHeader(name: "schema", value: schema.description), KafkaHeader(name: "traceparent", value: traces.next())]
+        if replay { headers.append(KafkaHeader(name: "replay", value: "true")) }
+        return headers
     }
 }

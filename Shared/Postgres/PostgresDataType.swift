@@ -28,6 +28,13 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable, CustomStri
     public static let numeric = Self(rawValue: 1700)
     public static let uuid = Self(rawValue: 2950)
     public static let jsonb = Self(rawValue: 3802)
+    public static let boolArray = Self(rawValue: 1000)
+    public static let int4Array = Self(rawValue: 1007)
+    public static let textArray = Self(rawValue: 1009)
+    public static let int8Array = Self(rawValue: 1016)
+    public static let timestamptzArray = Self(rawValue: 1185)
+    public static let uuidArray = Self(rawValue: 2951)
+    public static let jsonbArray = Self(rawValue: 3807)
 
     /// The SQL name of a built-in type, or `type <oid>` for any other.
     public var description: String {
@@ -52,6 +59,13 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable, CustomStri
         case .numeric: "numeric"
         case .uuid: "uuid"
         case .jsonb: "jsonb"
+        case .boolArray: "boolean[]"
+        case .int4Array: "integer[]"
+        case .textArray: "text[]"
+        case .int8Array: "bigint[]"
+        case .timestamptzArray: "timestamp with time zone[]"
+        case .uuidArray: "uuid[]"
+        case .jsonbArray: "jsonb[]"
         default: "type \(rawValue)"
         }
     }

@@ -3,16 +3,24 @@ import ParapetModels
 import ParapetPostgres
 
 extension PostStore {
-    /// Stores many posts at once (the import CLI), with the outcome ``record(_:)`` would give
-    /// each if they were recorded one after another in input order; returns one outcome per
-    /// input, in input order.
+    /// Stores many posts at once (bulk import, and the webhook deliveries of concurrent
+    /// requests), with the outcome ``record(_:)`` would give each if they were recorded one after
+    /// another in input order; returns one outcome per input, in input order.
     ///
-    /// One transaction: the batch is copied into a temporary table, then set-based SQL compares
-    /// each post with its latest stored revision and inserts the new posts and the changed ones.
-    /// A post that occurs k times in the batch is handled in k rounds, each of which sees the
-    /// revisions the round before wrote. No per-post locks are taken (a large batch would
-    /// exhaust PostgreSQL's lock table): a concurrent writer of the same post makes this batch
-    /// fail on the primary key and run again from the start.
+    /// The batch travels as arrays in one statement, whose set-based SQL compares each post with
+    /// its latest stored revision and inserts the new posts and the changed ones. A post that
+    /// occurs k times in the batch is handled in k rounds, in one transaction, each round seeing
+    /// the revisions the round before wrote (one round, the usual case, is one statement and
+    /// needs no transaction of its own). No per-post locks are taken (a large batch would
+    /// exhaust PostgreSQL's lock table): a concurrent writer of the same post makes its part of
+    /// the batch fail on the primary key and run again from the start.
+    ///
+    /// A large batch is split by post id into ``bulkWriters`` parts stored at once on separate
+    /// connections, so that more than one PostgreSQL backend does the work. Every occurrence of a
+    /// post is in the same part, so outcomes are as above; but the parts commit apart, and if one
+    /// fails the others may already be stored. Callers reply or move on only when the whole
+    /// batch succeeded, and storing a post again is harmless (a duplicate), so a retry after a
+    /// failure loses nothing and duplicates nothing.
     public func recordBatch(_ posts: [Post]) async throws -> [PostRecord] {
         try await recordBatch(PreparedPostBatch(posts))
     }
@@ -22,97 +30,133 @@ extension PostStore {
     public func recordBatch(_ batch: PreparedPostBatch) async throws -> [PostRecord] {
         let staged = batch.staged
         guard !staged.isEmpty else { return [] }
-        let rounds = staged.lazy.map(\.occurrence).max() ?? 1
+        let partCount = staged.count >= 2 * Self.bulkRowsPerWriter ? Self.bulkWriters : 1
+        // Positions in `staged`, not copies: a staged post is a large value.
+        var parts = Array(repeating: [Int](), count: partCount)
+        for (position, row) in staged.enumerated() { parts[Int(row.post.id.uuid.0) % partCount].append(position) }
+        var records = [PostRecord?](repeating: nil, count: staged.count)
+        try await withThrowingTaskGroup(of: [(ord: Int32, record: PostRecord)].self) { group in
+            for part in parts where !part.isEmpty {
+                group.addTask { try await self.recordPart(staged, part) }
+            }
+            for try await outcomes in group {
+                for (ord, record) in outcomes { records[Int(ord)] = record }
+            }
+        }
+        return records.map { $0! }
+    }
+
+    /// How many connections a large batch is stored over at once.
+    static let bulkWriters = 2
+    /// The fewest rows worth a connection of their own.
+    static let bulkRowsPerWriter = 500
+
+    /// Stores the rows of `staged` at `part` (every occurrence of each of their posts, in input
+    /// order) on one connection.
+    private func recordPart(_ staged: [StagedPost], _ part: [Int]) async throws -> [(ord: Int32, record: PostRecord)] {
+        let rounds = part.lazy.map { staged[$0].occurrence }.max() ?? 1
+        let queries = (1...rounds).compactMap { round -> PostgresQuery? in
+            let positions = part.filter { staged[$0].occurrence == round }
+            return positions.isEmpty ? nil : Self.roundQuery(staged, positions)
+        }
         return try await retryingLostRaces {
-            try await client.withTransaction { connection in
-                try await connection.execute("""
-                    CREATE TEMPORARY TABLE post_batch (
-                        ord integer NOT NULL, occurrence integer NOT NULL, id uuid NOT NULL,
-                        trust_id text NOT NULL, school_id text NOT NULL, account_id text NOT NULL,
-                        platform text NOT NULL, external_id text NOT NULL, document jsonb NOT NULL,
-                        created_at timestamptz NOT NULL, received_at timestamptz NOT NULL, edited_at timestamptz NOT NULL,
-                        edited_text text NOT NULL
-                    ) ON COMMIT DROP
-                    """)
-                try await connection.copy(into: "post_batch", columns: StagedPost.columns) { writer in
-                    for row in staged {
-                        let post = row.post
-                        try writer.append(
-                            row.ord, row.occurrence, post.id, post.trust, post.school, post.account,
-                            post.platform.rawValue, post.externalID, row.document,
-                            post.createdAt, post.receivedAt, post.editedAt, row.editedText)
-                    }
-                }
-                var records = [PostRecord?](repeating: nil, count: staged.count)
-                for round in 1...rounds {
-                    for row in try await connection.query(Self.roundQuery(Int32(round))) {
-                        let (ord, latest, duplicate, stored, received, edited, removed) =
+            try await client.withConnection { connection in
+                var outcomes: [(ord: Int32, record: PostRecord)] = []
+                outcomes.reserveCapacity(part.count)
+                func run(_ query: PostgresQuery) async throws {
+                    for row in try await connection.query(query) {
+                        let (position, latest, duplicate, stored, received, edited, removed) =
                             try row.decode((Int32, Int?, Bool, String?, Date?, Date?, Date?).self)
-                        let incoming = staged[Int(ord)].post
-                        guard let latest else {
-                            records[Int(ord)] = .new(incoming.asRevision(1))
-                            continue
-                        }
-                        guard duplicate else {
-                            records[Int(ord)] = .revised(incoming.asRevision(latest + 1))
-                            continue
-                        }
-                        if let stored {
-                            records[Int(ord)] = .duplicate(try PostDocument.post(from: stored))
-                        } else {
-                            // The stored revision is this post but for its own number and times:
-                            // rebuilt here rather than decoded, the common case of a re-import.
-                            var post = incoming.asRevision(latest)
-                            post.receivedAt = Post.wholeMilliseconds(received ?? incoming.receivedAt)
-                            post.editedAt = edited.map(Post.wholeMilliseconds)
-                            post.removedAt = removed.map(Post.wholeMilliseconds)
-                            records[Int(ord)] = .duplicate(post)
-                        }
+                        let row = staged[Int(position)]
+                        outcomes.append((row.ord, try Self.record(
+                            of: row.post, latest: latest, duplicate: duplicate, stored: stored,
+                            received: received, edited: edited, removed: removed)))
                     }
                 }
-                return records.map { $0! }
+                if queries.count == 1 {
+                    try await run(queries[0])
+                } else {
+                    try await connection.withTransaction { _ in
+                        for query in queries { try await run(query) }
+                    }
+                }
+                return outcomes
             }
         }
     }
 
-    /// One round: the posts of the batch at their `round`-th occurrence, each against its
-    /// latest stored revision. New posts are stored as staged (revision 1, without `edited_at`);
-    /// changed ones become the next revision, their document given its number and `edited_at` here. Returns, per post, its
-    /// position, the latest stored revision (NULL if none), whether it is a duplicate, and for a
-    /// duplicate the stored revision's times, plus its document when anything else differs.
-    private static func roundQuery(_ round: Int32) -> PostgresQuery {
-        """
-        WITH batch AS (
-            SELECT b.*,
-                -- Only a post stored before is compared: a new one is inserted as it is.
-                CASE WHEN latest.revision IS NOT NULL THEN post_content_sha256(b.document) END AS content_sha256,
-                latest.revision AS latest_revision, latest.content_sha256 AS latest_sha256,
-                latest.document AS latest_document, latest.received_at AS latest_received_at,
-                latest.edited_at AS latest_edited_at, latest.removed_at AS latest_removed_at
-            FROM post_batch b
-            LEFT JOIN LATERAL (
-                SELECT p.revision, p.content_sha256, p.document, p.received_at, p.edited_at, p.removed_at FROM posts p
-                WHERE p.id = b.id ORDER BY p.revision DESC LIMIT 1
-            ) latest ON true
-            WHERE b.occurrence = \(round)
-        ), written AS (
-            INSERT INTO posts (id, revision, trust_id, school_id, account_id, platform, external_id,
-                document, created_at, received_at, edited_at)
-            SELECT id, coalesce(latest_revision, 0) + 1, trust_id, school_id, account_id, platform, external_id,
-                CASE WHEN latest_revision IS NULL THEN document
-                    ELSE document || jsonb_build_object('revision', latest_revision + 1, 'edited_at', edited_text) END,
-                created_at, received_at, CASE WHEN latest_revision IS NULL THEN NULL ELSE edited_at END
-            FROM batch WHERE latest_revision IS NULL OR latest_sha256 <> content_sha256
-        )
-        SELECT ord, latest_revision, coalesce(latest_sha256 = content_sha256, false) AS duplicate,
-            -- What may differ between deliveries of the same revision: its number and times.
-            CASE WHEN latest_sha256 = content_sha256
-                AND latest_document - '{revision,received_at,edited_at,removed_at}'::text[]
-                    IS DISTINCT FROM document - '{revision,received_at,edited_at,removed_at}'::text[]
-                THEN latest_document END AS stored_document,
-            latest_received_at, latest_edited_at, latest_removed_at
-        FROM batch
-        """
+    /// What one row of a round's result says happened to `incoming`.
+    private static func record(
+        of incoming: Post, latest: Int?, duplicate: Bool, stored: String?, received: Date?, edited: Date?, removed: Date?
+    ) throws -> PostRecord {
+        guard let latest else { return .new(incoming.asRevision(1)) }
+        guard duplicate else { return .revised(incoming.asRevision(latest + 1)) }
+        if let stored { return .duplicate(try PostDocument.post(from: stored)) }
+        // The stored revision is this post but for its own number and times: rebuilt here
+        // rather than decoded, the common case of a re-import.
+        var post = incoming.asRevision(latest)
+        post.receivedAt = Post.wholeMilliseconds(received ?? incoming.receivedAt)
+        post.editedAt = edited.map(Post.wholeMilliseconds)
+        post.removedAt = removed.map(Post.wholeMilliseconds)
+        return .duplicate(post)
+    }
+
+    /// One round: the rows of `all` at `positions` (each post at most once) against their latest
+    /// stored revisions. New posts are stored as staged (revision 1, without `edited_at`); changed
+    /// ones become the next revision, their document given its number and `edited_at` here.
+    /// Returns, per post, its position in `all`, the latest stored revision (NULL if none), whether it is a
+    /// duplicate, and for a duplicate the stored revision's times, plus its document when
+    /// anything else differs.
+    private static func roundQuery(_ all: [StagedPost], _ positions: [Int]) -> PostgresQuery {
+        func column<Element>(_ value: (StagedPost) -> Element) -> PostgresArray<Element> {
+            PostgresArray(positions.map { value(all[$0]) })
+        }
+        let ords = PostgresArray(positions.map { Int32($0) })
+        let ids = column(\.post.id)
+        let trusts = column(\.post.trust)
+        let schools = column(\.post.school)
+        let accounts = column(\.post.account)
+        let platforms = column(\.post.platform.rawValue)
+        let externalIDs = column(\.post.externalID)
+        let documents = column(\.document)
+        let created = column(\.post.createdAt)
+        let received = column(\.post.receivedAt)
+        let edited = column(\.post.editedAt)
+        let editedTexts = column(\.editedText)
+        return """
+            WITH batch AS (
+                SELECT b.*,
+                    -- Only a post stored before is compared: a new one is inserted as it is.
+                    CASE WHEN latest.revision IS NOT NULL THEN post_content_sha256(b.document) END AS content_sha256,
+                    latest.revision AS latest_revision, latest.content_sha256 AS latest_sha256,
+                    latest.document AS latest_document, latest.received_at AS latest_received_at,
+                    latest.edited_at AS latest_edited_at, latest.removed_at AS latest_removed_at
+                FROM unnest(\(ords), \(ids), \(trusts), \(schools), \(accounts), \(platforms), \(externalIDs),
+                    \(documents), \(created), \(received), \(edited), \(editedTexts))
+                    AS b(ord, id, trust_id, school_id, account_id, platform, external_id, document,
+                        created_at, received_at, edited_at, edited_text)
+                LEFT JOIN LATERAL (
+                    SELECT p.revision, p.content_sha256, p.document, p.received_at, p.edited_at, p.removed_at FROM posts p
+                    WHERE p.id = b.id ORDER BY p.revision DESC LIMIT 1
+                ) latest ON true
+            ), written AS (
+                INSERT INTO posts (id, revision, trust_id, school_id, account_id, platform, external_id,
+                    document, created_at, received_at, edited_at)
+                SELECT id, coalesce(latest_revision, 0) + 1, trust_id, school_id, account_id, platform, external_id,
+                    CASE WHEN latest_revision IS NULL THEN document
+                        ELSE document || jsonb_build_object('revision', latest_revision + 1, 'edited_at', edited_text) END,
+                    created_at, received_at, CASE WHEN latest_revision IS NULL THEN NULL ELSE edited_at END
+                FROM batch WHERE latest_revision IS NULL OR latest_sha256 <> content_sha256
+            )
+            SELECT ord, latest_revision, coalesce(latest_sha256 = content_sha256, false) AS duplicate,
+                -- What may differ between deliveries of the same revision: its number and times.
+                CASE WHEN latest_sha256 = content_sha256
+                    AND latest_document - '{revision,received_at,edited_at,removed_at}'::text[]
+                        IS DISTINCT FROM document - '{revision,received_at,edited_at,removed_at}'::text[]
+                    THEN latest_document END AS stored_document,
+                latest_received_at, latest_edited_at, latest_removed_at
+            FROM batch
+            """
     }
 
     /// The posts normalised as ``record(_:)`` stores them, each encoded once as revision 1 (a
@@ -159,13 +203,8 @@ public struct PreparedPostBatch: Sendable {
     public var count: Int { staged.count }
 }
 
-/// One post of a batch as it is copied into `post_batch`.
+/// One post of a batch as it is sent to PostgreSQL.
 private struct StagedPost: Sendable {
-    static let columns = [
-        "ord", "occurrence", "id", "trust_id", "school_id", "account_id", "platform", "external_id", "document",
-        "created_at", "received_at", "edited_at", "edited_text",
-    ]
-
     var ord: Int32
     var occurrence: Int32
     var post: Post

@@ -57,7 +57,7 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
     public var occurredAt: Date { at }
 
     /// The case id, so that one case's events stay in order.
-    public var partitionKey: String { caseID.uuidString.lowercased() }
+    public var partitionKey: String { caseID.lowercasedString }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -59,7 +59,7 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
     public var occurredAt: Date { createdAt }
 
     /// The case id, so that one case's emails stay in order.
-    public var partitionKey: String { caseID.uuidString.lowercased() }
+    public var partitionKey: String { caseID.lowercasedString }
 
     enum CodingKeys: String, CodingKey {
         case id, school, recipients, mode, subject, template

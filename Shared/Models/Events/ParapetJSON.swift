@@ -49,6 +49,7 @@ public enum ParapetJSON {
     /// `date` as Parapet writes it: `2026-09-21T08:15:00.250Z`.
     public static func string(from date: Date) -> String {
         let (seconds, milliseconds) = millisecondParts(of: date)
+        if let text = UTCTimestamp.format(seconds: seconds, milliseconds: milliseconds) { return text }
         let whole = wholeSeconds.format(Date(timeIntervalSince1970: Double(seconds)))
         let digits = String(milliseconds)
         return "\(whole.dropLast())." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
@@ -56,8 +57,20 @@ public enum ParapetJSON {
 
     /// The date an ISO 8601 date and time with a zone names, to the millisecond; nil if `text` is not one.
     public static func date(from text: String) -> Date? {
+        if let total = UTCTimestamp.parseMilliseconds(text) { return date(milliseconds: total) }
         guard let parsed = try? parser.parse(text) else { return nil }
         let (seconds, milliseconds) = millisecondParts(of: parsed)
+        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
+    }
+
+    /// The date `total` milliseconds after 1970, made up as the decoder makes every date (whole
+    /// seconds plus milliseconds), so that equal instants compare equal.
+    static func date(milliseconds total: Int64) -> Date {
+        var (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
+        if milliseconds < 0 {
+            seconds -= 1
+            milliseconds += 1000
+        }
         return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
     }
 

@@ -1,0 +1,15 @@
+import Foundation
+import ParapetModels
+import Testing
+
+/// UUIDs are written by hand on the publish path; the text must be Foundation's.
+@Suite struct UUIDTextMatchesFoundationTests {
+    @Test func upperAndLowerCaseTextAreFoundations() {
+        for id in [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+            + (0..<1000).map({ _ in UUID() })
+        {
+            #expect(id.uppercasedString == id.uuidString)
+            #expect(id.lowercasedString == id.uuidString.lowercased())
+        }
+    }
+}
