@@ -89,4 +89,26 @@ struct RecordBatchTests {
             #expect(redelivered == [.duplicate(records[1].post), .duplicate(records[1].post), .duplicate(removed)])
         }
     }
+
+    @Test("a batch large enough to be stored over two connections gives repeats and edits their outcomes in order")
+    func largeBatchWithRepeats() async throws {
+        try await StoreDatabase.with { client in
+            let store = PostStore(client: client)
+            let posts = (0..<1_500).map { StoreDatabase.post(text: "post \($0)", receivedAfter: Double($0)) }
+            let edits = posts.prefix(300).map { post in
+                StoreDatabase.post(id: post.id, externalID: post.externalID, text: post.text + " (edited)", receivedAfter: 5_000)
+            }
+            let repeats = posts.suffix(200)
+            let records = try await store.recordBatch(posts + edits + repeats + edits)
+            #expect(records.count == 2_300)
+            #expect(records[..<1_500].allSatisfy { Self.kind($0) == "new" && $0.post.revision == 1 })
+            #expect(records[1_500..<1_800].allSatisfy { Self.kind($0) == "revised" && $0.post.revision == 2 })
+            #expect(records[1_800..<2_000].allSatisfy { Self.kind($0) == "duplicate" && $0.post.revision == 1 })
+            #expect(Array(records[1_800..<2_000].map(\.post)) == Array(records[1_300..<1_500].map(\.post)))
+            #expect(records[2_000...].allSatisfy { Self.kind($0) == "duplicate" && $0.post.revision == 2 })
+            #expect(records.map(\.post.id) == (posts + edits + repeats + edits).map(\.id))
+            #expect(try await store.revisionCount() == 1_800)
+            #expect(try await store.count() == 1_500)
+        }
+    }
 }
