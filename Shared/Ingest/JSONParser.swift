@@ -100,7 +100,18 @@ struct JSONParser {
 
     private mutating func string() throws(IngestError) -> String {
         index += 1
-        var buffer: [UInt8] = []
+        // Most strings have no escapes: find the closing quote and take the bytes as they are.
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        var buffer = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
