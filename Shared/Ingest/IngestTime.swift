@@ -22,7 +22,7 @@ enum IngestTime {
     /// An ISO 8601 date and time with a zone, as ``ParapetJSON`` reads it; a zone written
     /// without a colon (`+0000`, as Meta writes it) is accepted too.
     static func iso8601(_ text: String) -> Date? {
-        guard text.utf8.count <= 64, text.allSatisfy(\.isASCII) else { return nil }
+        guard text.utf8.count <= 64, text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var normalised = text
         let tail = Array(text.utf8.suffix(6))
         if tail.count == 6, (0x30...0x39).contains(tail[0]),

@@ -30,11 +30,13 @@ public struct EventPublisher: Sendable {
         _ payloads: some Collection<Payload>, trust: String, replay: Bool = false, messageID: (Payload) -> UUID
     ) throws -> [KafkaOutgoingMessage] {
         var traces = TraceParentGenerator()
+        // One schema header for all: its bytes are shared, not copied, by every message.
+        let schema = KafkaHeader(name: "schema", value: Payload.schema.description)
         return try payloads.map { payload in
             let envelope = Envelope(id: messageID(payload), trust: trust, payload: payload)
             return KafkaOutgoingMessage(
                 topic: Payload.topic.name, key: envelope.partitionKey, value: try Payload.encodedEnvelope(envelope),
-                headers: headers(schema: envelope.schema, replay: replay, traces: &traces))
+                headers: headers(schema: schema, replay: replay, traces: &traces))
         }
     }
 
@@ -47,7 +49,11 @@ public struct EventPublisher: Sendable {
 
     /// ``headers(schema:replay:)`` with trace ids from `traces`, for many messages at once.
     public static func headers(schema: EventSchema, replay: Bool = false, traces: inout TraceParentGenerator) -> [KafkaHeader] {
-        var headers = [KafkaHeader(name: "schema", value: schema.description), KafkaHeader(name: "traceparent", value: traces.next())]
+        headers(schema: KafkaHeader(name: "schema", value: schema.description), replay: replay, traces: &traces)
+    }
+
+    private static func headers(schema: KafkaHeader, replay: Bool, traces: inout TraceParentGenerator) -> [KafkaHeader] {
+        var headers = [schema, KafkaHeader(name: "traceparent", value: traces.nextBytes())]
         if replay { headers.append(KafkaHeader(name: "replay", value: "true")) }
         return headers
     }

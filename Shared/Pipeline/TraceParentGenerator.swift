@@ -15,6 +15,11 @@ public struct TraceParentGenerator: Sendable {
 
     /// `00-<32 hex trace id>-<16 hex span id>-01`.
     public mutating func next() -> String {
+        String(decoding: nextBytes(), as: UTF8.self)
+    }
+
+    /// ``next()`` as its UTF-8 bytes, as a Kafka header carries it.
+    public mutating func nextBytes() -> [UInt8] {
         let digits: StaticString = "0123456789abcdef"
         var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 55)
         bytes[0] = UInt8(ascii: "0")
@@ -29,7 +34,7 @@ public struct TraceParentGenerator: Sendable {
             fill(nextWord(), at: 19)
             fill(nextWord(), at: 36)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// xoshiro256** (Blackman and Vigna).
