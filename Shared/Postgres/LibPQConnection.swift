@@ -20,6 +20,9 @@ final class LibPQConnection: @unchecked Sendable {
     /// Routes the server's notices (e.g. "table already exists, skipping") to the logger; kept
     /// alive here because libpq holds only an unretained pointer to it.
     private let notices: NoticeLogger
+    /// The statements prepared on this connection (``PostgresQuery/prepared()``), by SQL text
+    /// and parameter types, with the name each was given. Touched only on `queue`.
+    private var preparedStatements: [PreparedStatementKey: String] = [:]
     /// `host:port`, for messages.
     let endpoint: String
     let logger: Logger
@@ -87,8 +90,24 @@ final class LibPQConnection: @unchecked Sendable {
             let lengths = bindings.fields.map { max($0.length, 0) }
             let formats = [Int32](repeating: 1, count: bindings.count)
             let types = bindings.dataTypes.map(\.rawValue)
-            // Binary parameters and binary results (the final 1).
-            return PQexecParams(handle, query.sql, Int32(bindings.count), types, values, lengths, formats, 1)
+            guard query.isPrepared else {
+                // Binary parameters and binary results (the final 1).
+                return PQexecParams(handle, query.sql, Int32(bindings.count), types, values, lengths, formats, 1)
+            }
+            let key = PreparedStatementKey(sql: query.sql, types: types)
+            let name: String
+            if let known = preparedStatements[key] {
+                name = known
+            } else {
+                name = "parapet_\(preparedStatements.count + 1)"
+                // A statement prepared at the protocol level outlives the transaction it was
+                // prepared in, even one that rolls back, so it is remembered at once.
+                guard let prepared = PQprepare(handle, name, query.sql, Int32(bindings.count), types) else { return nil }
+                guard PQresultStatus(prepared) == PGRES_COMMAND_OK else { return prepared }
+                PQclear(prepared)
+                preparedStatements[key] = name
+            }
+            return PQexecPrepared(handle, name, Int32(bindings.count), values, lengths, formats, 1)
         }
         return try check(result, handle, statement: query.sql)
     }
@@ -189,6 +208,12 @@ final class LibPQConnection: @unchecked Sendable {
         defer { PQfreemem(escaped) }
         return String(cString: escaped)
     }
+}
+
+/// What identifies a prepared statement on a connection: its text and its parameters' types.
+private struct PreparedStatementKey: Hashable {
+    var sql: String
+    var types: [UInt32]
 }
 
 /// A `PGconn` on its way from the queue that made it to its owner.

@@ -15,6 +15,8 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
     public private(set) var sql: String
     /// The bound values.
     public private(set) var bindings: PostgresBindings
+    /// Whether each connection keeps the statement prepared after its first run; see ``prepared()``.
+    public private(set) var isPrepared = false
 
     public init(stringLiteral value: String) {
         self.sql = value
@@ -24,6 +26,16 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
     public init(stringInterpolation: StringInterpolation) {
         self.sql = stringInterpolation.sql
         self.bindings = stringInterpolation.bindings
+    }
+
+    /// This query, to be prepared on each connection the first time it runs there and executed
+    /// as the prepared statement after that: PostgreSQL parses, analyses and plans it once per
+    /// connection instead of on every run. For statements a service runs over and over with the
+    /// same SQL text and parameter types (the text is the key), such as a batch insert.
+    public func prepared() -> PostgresQuery {
+        var query = self
+        query.isPrepared = true
+        return query
     }
 
     /// Builds a query's SQL text and bindings from a string literal with interpolations.
