@@ -134,23 +134,31 @@ public struct PostImporter: Sendable {
         return batch
     }
 
+    /// A stored post to publish, with its JSON when the store already wrote it (a new post).
+    typealias Stored = (post: Post, json: [UInt8]?)
+
     /// Stores the batch; returns what happened and the posts to publish, by trust, in order.
-    private func store(_ batch: Batch) async throws -> (IntakeSummary, [(trust: String, posts: [Post])]) {
+    private func store(_ batch: Batch) async throws -> (IntakeSummary, [(trust: String, posts: [Stored])]) {
         var summary = IntakeSummary()
-        var published: [(trust: String, posts: [Post])] = []
-        func add(_ post: Post, _ trust: String) {
+        var published: [(trust: String, posts: [Stored])] = []
+        func add(_ post: Post, json: [UInt8]? = nil, _ trust: String) {
             if let index = published.firstIndex(where: { $0.trust == trust }) {
-                published[index].posts.append(post)
+                published[index].posts.append((post, json))
             } else {
-                published.append((trust, [post]))
+                published.append((trust, [(post, json)]))
             }
         }
         let prepared: PreparedPostBatch
         if let ready = batch.prepared { prepared = ready } else { prepared = try await PreparedPostBatch(batch.posts.map(\.post)) }
         let records = try await store.recordBatch(prepared)
-        for (record, entry) in zip(records, batch.posts) {
+        for (index, (record, entry)) in zip(records, batch.posts).enumerated() {
             summary.count(record)
-            add(record.post, entry.trust)
+            // A new post is exactly the revision 1 the store wrote: its JSON is reused, not rewritten.
+            if case .new = record {
+                add(record.post, json: prepared.revisionOneJSON(at: index), entry.trust)
+            } else {
+                add(record.post, entry.trust)
+            }
         }
         for removal in batch.removals {
             guard let record = try await store.recordRemoval(id: removal.id, at: removal.at) else {
@@ -166,12 +174,26 @@ public struct PostImporter: Sendable {
     /// Publishes stored posts, in order, and returns once Kafka has acknowledged every one.
     /// The messages are those ``EventPublisher`` makes, encoded on two cores at once and then
     /// sent as one batch.
-    private func publish(_ published: [(trust: String, posts: [Post])]) async throws {
+    private func publish(_ published: [(trust: String, posts: [Stored])]) async throws {
         for (trust, posts) in published where !posts.isEmpty {
             let middle = posts.count / 2
-            async let first = EventPublisher.messages(posts[..<middle], trust: trust, messageID: PostMessageID.for)
-            let second = try EventPublisher.messages(posts[middle...], trust: trust, messageID: PostMessageID.for)
-            _ = try await producer.send(try await first + second)
+            async let first = Self.messages(posts[..<middle], trust: trust)
+            let second = Self.messages(posts[middle...], trust: trust)
+            _ = try await producer.send(await first + second)
+        }
+    }
+
+    /// ``EventPublisher/messages(_:trust:replay:messageID:)`` for stored posts, using the JSON
+    /// of those the store already wrote.
+    private static func messages(_ posts: ArraySlice<Stored>, trust: String) -> [KafkaOutgoingMessage] {
+        var traces = TraceParentGenerator()
+        return posts.map { stored in
+            let envelope = Envelope(id: PostMessageID.for(stored.post), trust: trust, payload: stored.post)
+            let value = stored.json.map { PostJSONWriter.encode(envelope, payloadJSON: $0) } ?? PostJSONWriter.encode(envelope)
+            assert(value == (try? ParapetJSON.encode(envelope)).map(Array.init), "envelope differs from ParapetJSON's")
+            return KafkaOutgoingMessage(
+                topic: Post.topic.name, key: envelope.partitionKey, value: value,
+                headers: EventPublisher.headers(schema: envelope.schema, traces: &traces))
         }
     }
 }

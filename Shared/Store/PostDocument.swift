@@ -7,7 +7,15 @@ import ParapetPostgres
 /// ``PostgresJSON`` encodes with a plain `JSONEncoder` (dates as numbers); a post's document
 /// must be exactly what ``ParapetJSON`` writes, because it is what ingest publishes.
 struct PostDocument: PostgresArrayElement {
-    var json: Data
+    var json: [UInt8]
+
+    init(json: [UInt8]) {
+        self.json = json
+    }
+
+    init(json: Data) {
+        self.json = Array(json)
+    }
 
     static var postgresDataType: PostgresDataType { .jsonb }
     static var postgresArrayDataType: PostgresDataType { .jsonbArray }

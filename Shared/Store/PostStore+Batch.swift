@@ -180,8 +180,8 @@ extension PostStore {
             try range.map { ord in
                 let incoming = posts[ord].normalisedForStore()
                 let first = incoming.asRevision(1)
-                let json = Data(PostJSONWriter.encode(first))
-                assert(json == (try? ParapetJSON.encode(first)), "PostJSONWriter differs from ParapetJSON")
+                let json = PostJSONWriter.encode(first)
+                assert(json == (try? ParapetJSON.encode(first)).map(Array.init), "PostJSONWriter differs from ParapetJSON")
                 return StagedPost(
                     ord: Int32(ord), occurrence: occurrence[ord], post: incoming, document: PostDocument(json: json),
                     editedText: ParapetJSON.string(from: incoming.editedAt ?? incoming.receivedAt))
@@ -204,6 +204,12 @@ public struct PreparedPostBatch: Sendable {
     }
 
     public var count: Int { staged.count }
+
+    /// The JSON of post `index` as revision 1, exactly as a ``PostRecord/new(_:)`` outcome's
+    /// post encodes (``PostJSONWriter``): what the store wrote, for a caller that publishes it.
+    public func revisionOneJSON(at index: Int) -> [UInt8] {
+        staged[index].document.json
+    }
 }
 
 /// One post of a batch as it is sent to PostgreSQL.

@@ -21,10 +21,20 @@ public struct PostJSONWriter {
 
     /// `envelope` as ParapetJSON encodes it (sorted keys), its post written by ``post(_:)``.
     public static func encode(_ envelope: Envelope<Post>) -> [UInt8] {
+        encode(envelope) { $0.post(envelope.payload) }
+    }
+
+    /// ``encode(_:)`` with the post's JSON already written (`encode(envelope.payload)`), as
+    /// the store has it for a new post.
+    public static func encode(_ envelope: Envelope<Post>, payloadJSON: [UInt8]) -> [UInt8] {
+        encode(envelope) { $0.bytes.append(contentsOf: payloadJSON) }
+    }
+
+    private static func encode(_ envelope: Envelope<Post>, payload: (inout PostJSONWriter) -> Void) -> [UInt8] {
         var writer = PostJSONWriter(capacity: 768)
         writer.raw("{\"id\":"); writer.string(envelope.id.uppercasedString)
         writer.raw(",\"occurred_at\":"); writer.date(envelope.occurredAt)
-        writer.raw(",\"payload\":"); writer.post(envelope.payload)
+        writer.raw(",\"payload\":"); payload(&writer)
         writer.raw(",\"schema\":"); writer.string(envelope.schema.description)
         writer.raw(",\"school\":"); writer.string(envelope.school)
         writer.raw(",\"trust\":"); writer.string(envelope.trust)
