@@ -63,7 +63,7 @@ public struct PostImporter: Sendable {
         }
 
         var lines = await nextLines()
-        var batch = decode(lines, firstLine: lineNumber + 1)
+        var batch = await decode(lines, firstLine: lineNumber + 1)
         lineNumber += lines.count
         // Three stages overlap: batch N+1 is read and decoded while batch N is stored and the
         // batch before it (N-1) is published. Stores run one after another in input order, and
@@ -89,7 +89,7 @@ public struct PostImporter: Sendable {
                 let current = batch
                 async let stored = store(current)
                 lines = await nextLines()
-                var next = decode(lines, firstLine: lineNumber + 1)
+                var next = await decode(lines, firstLine: lineNumber + 1)
                 lineNumber += lines.count
                 next.prepared = try await PreparedPostBatch(next.posts.map(\.post))
                 let (counted, toPublish) = try await stored
@@ -108,11 +108,15 @@ public struct PostImporter: Sendable {
         return summary
     }
 
-    private func decode(_ lines: [ArraySlice<UInt8>], firstLine: Int) -> Batch {
+    private func decode(_ lines: [ArraySlice<UInt8>], firstLine: Int) async -> Batch {
         var batch = Batch()
         batch.lines = lines.count
         let received = Date()
-        for (offset, line) in lines.enumerated() where !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+        for (offset, line) in lines.enumerated() {
+            // Decoding a batch is tens of milliseconds of work: let the store's and the
+            // publisher's continuations run between chunks instead of waiting for all of it.
+            if offset % Self.linesBetweenYields == Self.linesBetweenYields - 1 { await Task.yield() }
+            guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else { continue }
             let number = firstLine + offset
             do {
                 let (accountID, item) = try JSONLinesImport.decode(Array(line), line: number, receivedAt: received)
@@ -133,6 +137,9 @@ public struct PostImporter: Sendable {
         }
         return batch
     }
+
+    /// How many lines (or posts) CPU-bound work handles before it yields the thread.
+    static let linesBetweenYields = 250
 
     /// A stored post to publish, with its JSON when the store already wrote it (a new post).
     typealias Stored = (post: Post, json: [UInt8]?)
@@ -178,22 +185,26 @@ public struct PostImporter: Sendable {
         for (trust, posts) in published where !posts.isEmpty {
             let middle = posts.count / 2
             async let first = Self.messages(posts[..<middle], trust: trust)
-            let second = Self.messages(posts[middle...], trust: trust)
+            let second = await Self.messages(posts[middle...], trust: trust)
             _ = try await producer.send(await first + second)
         }
     }
 
     /// ``EventPublisher/messages(_:trust:replay:messageID:)`` for stored posts, using the JSON
     /// of those the store already wrote.
-    private static func messages(_ posts: ArraySlice<Stored>, trust: String) -> [KafkaOutgoingMessage] {
+    private static func messages(_ posts: ArraySlice<Stored>, trust: String) async -> [KafkaOutgoingMessage] {
         var traces = TraceParentGenerator()
-        return posts.map { stored in
+        var messages: [KafkaOutgoingMessage] = []
+        messages.reserveCapacity(posts.count)
+        for (offset, stored) in posts.enumerated() {
+            if offset % linesBetweenYields == linesBetweenYields - 1 { await Task.yield() }
             let envelope = Envelope(id: PostMessageID.for(stored.post), trust: trust, payload: stored.post)
             let value = stored.json.map { PostJSONWriter.encode(envelope, payloadJSON: $0) } ?? PostJSONWriter.encode(envelope)
             assert(value == (try? ParapetJSON.encode(envelope)).map(Array.init), "envelope differs from ParapetJSON's")
-            return KafkaOutgoingMessage(
+            messages.append(KafkaOutgoingMessage(
                 topic: Post.topic.name, key: envelope.partitionKey, value: value,
-                headers: EventPublisher.headers(schema: envelope.schema, traces: &traces))
+                headers: EventPublisher.headers(schema: envelope.schema, traces: &traces)))
         }
+        return messages
     }
 }

@@ -33,7 +33,7 @@ extension PostStore {
         let partCount = staged.count >= 2 * Self.bulkRowsPerWriter ? Self.bulkWriters : 1
         // Positions in `staged`, not copies: a staged post is a large value.
         var parts = Array(repeating: [Int](), count: partCount)
-        for (position, row) in staged.enumerated() { parts[Int(row.post.id.uuid.0) % partCount].append(position) }
+        for position in staged.indices { parts[Int(staged[position].post.id.uuid.0) % partCount].append(position) }
         var records = [PostRecord?](repeating: nil, count: staged.count)
         try await withThrowingTaskGroup(of: [(ord: Int32, record: PostRecord)].self) { group in
             for part in parts where !part.isEmpty {
@@ -67,9 +67,8 @@ extension PostStore {
                     for row in try await connection.query(query) {
                         let (position, latest, duplicate, stored, received, edited, removed) =
                             try row.decode((Int32, Int?, Bool, String?, Date?, Date?, Date?).self)
-                        let row = staged[Int(position)]
-                        outcomes.append((row.ord, try Self.record(
-                            of: row.post, latest: latest, duplicate: duplicate, stored: stored,
+                        outcomes.append((staged[Int(position)].ord, try Self.record(
+                            of: staged[Int(position)].post, latest: latest, duplicate: duplicate, stored: stored,
                             received: received, edited: edited, removed: removed)))
                     }
                 }
@@ -108,21 +107,20 @@ extension PostStore {
     /// duplicate, and for a duplicate the stored revision's times, plus its document when
     /// anything else differs.
     private static func roundQuery(_ all: [StagedPost], _ positions: [Int]) -> PostgresQuery {
-        func column<Element>(_ value: (StagedPost) -> Element) -> PostgresArray<Element> {
-            PostgresArray(positions.map { value(all[$0]) })
-        }
+        // Each column read in place (`all[$0].post.trust`): copying a staged post would retain
+        // every one of its strings.
         let ords = PostgresArray(positions.map { Int32($0) })
-        let ids = column(\.post.id)
-        let trusts = column(\.post.trust)
-        let schools = column(\.post.school)
-        let accounts = column(\.post.account)
-        let platforms = column(\.post.platform.rawValue)
-        let externalIDs = column(\.post.externalID)
-        let documents = column(\.document)
-        let created = column(\.post.createdAt)
-        let received = column(\.post.receivedAt)
-        let edited = column(\.post.editedAt)
-        let editedTexts = column(\.editedText)
+        let ids = PostgresArray(positions.map { all[$0].post.id })
+        let trusts = PostgresArray(positions.map { all[$0].post.trust })
+        let schools = PostgresArray(positions.map { all[$0].post.school })
+        let accounts = PostgresArray(positions.map { all[$0].post.account })
+        let platforms = PostgresArray(positions.map { all[$0].post.platform.rawValue })
+        let externalIDs = PostgresArray(positions.map { all[$0].post.externalID })
+        let documents = PostgresArray(positions.map { all[$0].document })
+        let created = PostgresArray(positions.map { all[$0].post.createdAt })
+        let received = PostgresArray(positions.map { all[$0].post.receivedAt })
+        let edited = PostgresArray(positions.map { all[$0].post.editedAt })
+        let editedTexts = PostgresArray(positions.map { all[$0].editedText })
         // Prepared once per connection: parsing and planning this statement was over a third of
         // PostgreSQL's work for a small batch.
         let query: PostgresQuery = """
@@ -176,20 +174,25 @@ extension PostStore {
             numbers.append(occurrence)
         }
         let occurrence = numbers
-        @Sendable func encode(_ range: Range<Int>) throws -> [StagedPost] {
-            try range.map { ord in
+        @Sendable func encode(_ range: Range<Int>) async throws -> [StagedPost] {
+            var staged: [StagedPost] = []
+            staged.reserveCapacity(range.count)
+            for ord in range {
+                // Tens of milliseconds for a large batch: let other tasks' continuations run.
+                if (ord - range.lowerBound) % 250 == 249 { await Task.yield() }
                 let incoming = posts[ord].normalisedForStore()
                 let first = incoming.asRevision(1)
                 let json = PostJSONWriter.encode(first)
                 assert(json == (try? ParapetJSON.encode(first)).map(Array.init), "PostJSONWriter differs from ParapetJSON")
-                return StagedPost(
+                staged.append(StagedPost(
                     ord: Int32(ord), occurrence: occurrence[ord], post: incoming, document: PostDocument(json: json),
-                    editedText: ParapetJSON.string(from: incoming.editedAt ?? incoming.receivedAt))
+                    editedText: ParapetJSON.string(from: incoming.editedAt ?? incoming.receivedAt)))
             }
+            return staged
         }
         let middle = posts.count / 2
         async let first = encode(0..<middle)
-        let second = try encode(middle..<posts.count)
+        let second = try await encode(middle..<posts.count)
         return try await first + second
     }
 }
