@@ -88,11 +88,12 @@ struct IngestRoutes: Sendable {
         }
         do {
             let summary = try await intake.accept(items, receivedAt: received)
-            Counter(label: "parapet_ingest_requests_total", dimensions: [("endpoint", endpoint), ("outcome", "accepted")]).increment()
-            Counter(label: "parapet_ingest_posts_total", dimensions: [("endpoint", endpoint), ("outcome", "new")]).increment(by: summary.new)
-            Counter(label: "parapet_ingest_posts_total", dimensions: [("endpoint", endpoint), ("outcome", "revised")]).increment(by: summary.revised)
-            Counter(label: "parapet_ingest_posts_total", dimensions: [("endpoint", endpoint), ("outcome", "duplicate")]).increment(by: summary.duplicates)
-            Counter(label: "parapet_ingest_posts_total", dimensions: [("endpoint", endpoint), ("outcome", "removed")]).increment(by: summary.removed)
+            let counters = AcceptedCounters.for(endpoint)
+            counters.requests.increment()
+            counters.new.increment(by: summary.new)
+            counters.revised.increment(by: summary.revised)
+            counters.duplicates.increment(by: summary.duplicates)
+            counters.removed.increment(by: summary.removed)
             return Self.json(200, summary.json)
         } catch let error as IngestError {
             return reject(error, endpoint: endpoint)
@@ -124,6 +125,33 @@ struct IngestRoutes: Sendable {
 
     static func json(_ status: Int, _ text: String) -> Response {
         Response(status: .init(code: status), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// The counters every accepted request moves, made once per endpoint rather than looked up in
+/// the metrics factory five times per request.
+private struct AcceptedCounters: Sendable {
+    let requests: Counter
+    let new: Counter
+    let revised: Counter
+    let duplicates: Counter
+    let removed: Counter
+
+    init(endpoint: String) {
+        requests = Counter(label: "parapet_ingest_requests_total", dimensions: [("endpoint", endpoint), ("outcome", "accepted")])
+        func posts(_ outcome: String) -> Counter {
+            Counter(label: "parapet_ingest_posts_total", dimensions: [("endpoint", endpoint), ("outcome", outcome)])
+        }
+        new = posts("new")
+        revised = posts("revised")
+        duplicates = posts("duplicate")
+        removed = posts("removed")
+    }
+
+    private static let byEndpoint = ["meta", "x", "api"].reduce(into: [String: AcceptedCounters]()) { $0[$1] = AcceptedCounters(endpoint: $1) }
+
+    static func `for`(_ endpoint: String) -> AcceptedCounters {
+        byEndpoint[endpoint] ?? AcceptedCounters(endpoint: endpoint)
     }
 }
 
