@@ -1,28 +1,8 @@
 import Foundation
 
-/// UUIDs to and from their 36-character text without Foundation's `sscanf` and `sprintf`,
-/// which showed in the classifier's profile: it reads two and writes three per post.
+/// UUIDs from their 36-character text without Foundation's `sscanf`, which showed in the
+/// classifier's profile (writing them is `UUID.uppercasedString`, in Models).
 enum UUIDText {
-    /// `uuid.uuidString`: upper-case hex in groups of 8-4-4-4-12.
-    static func string(_ uuid: UUID) -> String {
-        let digits: StaticString = "0123456789ABCDEF"
-        return withUnsafeBytes(of: uuid.uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { buffer in
-                var out = 0
-                for (index, byte) in bytes.enumerated() {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        buffer[out] = UInt8(ascii: "-")
-                        out += 1
-                    }
-                    buffer[out] = digits.utf8Start[Int(byte >> 4)]
-                    buffer[out + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                    out += 2
-                }
-                return out
-            }
-        }
-    }
-
     /// The UUID in `text` written exactly as 8-4-4-4-12 hex digits (either case); nil for
     /// anything else, which the caller leaves to Foundation.
     static func parse(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {

@@ -25,7 +25,7 @@ struct VerdictJSONWriter {
     /// work: the breaches go to PostgreSQL too, and every verdict of a batch has one time).
     static func envelope(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String) -> [UInt8] {
         var writer = VerdictJSONWriter(capacity: 384 + breachesJSON.count + 2 * verdict.school.utf8.count)
-        let id = UUIDText.string(verdict.id)
+        let id = verdict.id.uppercasedString
         writer.raw("{\"id\":"); writer.string(id)
         writer.raw(",\"occurred_at\":"); writer.string(decidedAtText)
         writer.raw(",\"payload\":{\"author_key\":"); writer.string(verdict.authorKey.rawValue)
@@ -34,7 +34,7 @@ struct VerdictJSONWriter {
         writer.raw(",\"id\":"); writer.string(id)
         writer.raw(",\"pack_id\":"); writer.string(verdict.packID)
         writer.raw(",\"pack_version\":"); writer.integer(verdict.packVersion)
-        writer.raw(",\"post_id\":"); writer.string(UUIDText.string(verdict.postID))
+        writer.raw(",\"post_id\":"); writer.string(verdict.postID.uppercasedString)
         writer.raw(",\"post_revision\":"); writer.integer(verdict.postRevision)
         writer.raw(",\"ruleset_version\":"); writer.string(verdict.rulesetVersion)
         writer.raw(",\"school\":"); writer.string(verdict.school)
