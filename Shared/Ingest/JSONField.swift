@@ -121,12 +121,12 @@ struct JSONField {
 /// A JSON object with its path: members by key, each a ``JSONField`` with the key in its path.
 struct JSONObject {
     let field: JSONField
-    let members: [String: JSONValue]
+    let members: [JSONMember]
 
-    /// The member, or nil when it is absent or null.
+    /// The member, or nil when it is absent or null; of a repeated key, the last.
     func optional(_ key: String) -> JSONField? {
-        guard let value = members[key], value != .null else { return nil }
-        return field.child(key, value)
+        guard let member = members.last(where: { $0.key == key }), member.value != .null else { return nil }
+        return field.child(key, member.value)
     }
 
     /// The member; absent or null is an `invalid_field` error.

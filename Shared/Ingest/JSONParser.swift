@@ -43,7 +43,7 @@ struct JSONParser {
     private mutating func object() throws(IngestError) -> JSONValue {
         try enter()
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [JSONMember] = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             index += 1
@@ -58,7 +58,7 @@ struct JSONParser {
             guard peek(UInt8(ascii: ":")) else { throw failure("expected ':' after a key, found \(describeHere())") }
             index += 1
             skipWhitespace()
-            members[key] = try value()
+            members.append(JSONMember(key: key, value: try value()))
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1

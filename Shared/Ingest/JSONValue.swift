@@ -7,8 +7,10 @@ enum JSONValue: Sendable, Hashable {
     case number(String)
     case string(String)
     case array([JSONValue])
-    /// Members by key; when a key repeats, the last one wins.
-    case object([String: JSONValue])
+    /// Members in document order; when a key repeats, the last one wins (``JSONObject``). A
+    /// list, not a dictionary: objects are small, and hashing every key cost more than the
+    /// few comparisons a lookup makes.
+    case object([JSONMember])
 
     /// How an error message names this value: its kind, and the value itself when short.
     var summary: String {
@@ -35,4 +37,10 @@ enum JSONValue: Sendable, Hashable {
         var parser = JSONParser(bytes: bytes, name: name)
         return try parser.document()
     }
+}
+
+/// One `"key": value` of a JSON object.
+struct JSONMember: Sendable, Hashable {
+    var key: String
+    var value: JSONValue
 }
