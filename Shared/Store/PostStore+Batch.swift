@@ -43,7 +43,13 @@ extension PostStore {
                 for (ord, record) in outcomes { records[Int(ord)] = record }
             }
         }
-        return records.map { $0! }
+        return try records.enumerated().map { position, record in
+            // Every statement returns a row per post it was given; a missing one is a bug here.
+            guard let record else {
+                throw PostgresError(code: .invalidUsage, message: "post \(position + 1) of the batch came back without an outcome")
+            }
+            return record
+        }
     }
 
     /// How many connections a large batch is stored over at once.
