@@ -83,6 +83,7 @@ enum EngineBenchmark {
         let engine = PolicyEngine(configuration: trust.configuration)
         let buildTime = clock.now - buildStart
         let peakAfterBuild = peakResidentKiB()
+        try EngineVerdictDump.writeIfAsked(engine: engine, posts: samples, decidedAt: decidedAt)
 
         // Warm up, and check every post is classified.
         var breaching = 0
