@@ -12,13 +12,8 @@ enum PersonalData {
     static let notHouseNumber: Set<String> = ["year", "yr", "y", "class", "room", "aged", "age", "group", "set", "team", "under", "u", "top", "of"]
 
     /// Whether `text` can hold any of these at all: each needs a digit (phone, address,
-    /// postcode) or an "@" (email), and most posts have neither.
-    static func mayHold(_ tokenized: TokenizedText, text: String) -> Bool {
-        for byte in tokenized.bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
-        for token in tokenized.tokens where token.flags.contains(.number) { return true }
-        for byte in text.utf8 where byte == UInt8(ascii: "@") { return true }
-        return false
-    }
+    /// postcode) or an "@" (email), and most posts have neither. The tokenizer noted both.
+    static func mayHold(_ tokenized: TokenizedText) -> Bool { tokenized.mayHoldPersonalData }
 
     static func find(in view: TextView) -> [Evidence] {
         let text = view.tokenized

@@ -112,7 +112,7 @@ final class TextView {
             if !adults.isEmpty { adultNames.append(NameHit(form: hit.form, people: adults, tokens: hit.tokens)) }
         }
         individuals = findIndividuals()
-        if PersonalData.mayHold(tokenized, text: text) { personalData = PersonalData.find(in: self) }
+        if PersonalData.mayHold(tokenized) { personalData = PersonalData.find(in: self) }
     }
 
     /// The term id of a token: its letters, else its undisguised reading, else with stretched

@@ -35,6 +35,15 @@ struct ScalarFolding: Sendable {
 
     /// ASCII, indexed by byte.
     let ascii: [Entry]
+    /// ASCII again, without the entries' byte arrays: what the tokenizer needs of punctuation and
+    /// symbols, read per character without retaining anything.
+    let asciiMarks: [ASCIIMark]
+
+    /// An ASCII character's class and, for a symbol, the letter it stands for.
+    struct ASCIIMark: Sendable {
+        var kind: ScalarClass
+        var standIn: UInt8
+    }
     /// Every non-ASCII scalar in the ranges people use to dress up letters.
     let table: [UInt32: Entry]
 
@@ -51,6 +60,10 @@ struct ScalarFolding: Sendable {
         for end in [".", "?", "\n", "\r"] { ascii[Int(end.utf8.first!)] = Entry(kind: .sentenceEnd, bytes: [], upper: false) }
         // "!" ends a sentence unless it sits inside a word; the tokenizer decides.
         self.ascii = ascii
+        asciiMarks = ascii.map { entry in
+            precondition(entry.kind != .symbol || entry.bytes.count == 1, "an ASCII symbol stands for one letter")
+            return ASCIIMark(kind: entry.kind, standIn: entry.bytes.first ?? 0)
+        }
 
         var table: [UInt32: Entry] = [:]
         let ranges: [ClosedRange<UInt32>] = [

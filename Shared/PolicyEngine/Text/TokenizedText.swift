@@ -5,6 +5,9 @@ struct TokenizedText: Sendable {
     var tokens: [Token]
     /// The original text's length in UTF-16 code units.
     var utf16Count: Int
+    /// Whether the text has a digit (read as a digit) or an "@": phone numbers, addresses,
+    /// postcodes and email addresses all need one, and most posts have neither.
+    var mayHoldPersonalData: Bool
 
     /// The folded letters of token `index`.
     func plain(_ index: Int) -> ArraySlice<UInt8> {

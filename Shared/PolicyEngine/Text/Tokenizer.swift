@@ -9,16 +9,16 @@ enum Tokenizer {
     static func tokenize(utf8: UnsafeBufferPointer<UInt8>) -> TokenizedText {
         var state = State(capacity: utf8.count)
         let folding = ScalarFolding.shared
+        let marks = folding.asciiMarks
         var index = 0
         var utf16 = 0
         while index < utf8.count {
             let lead = utf8[index]
             let scalarStart = utf16
-            let entry: ScalarFolding.Entry
             if lead < 0x80 {
                 index += 1
                 utf16 += 1
-                // Letters and digits, the bulk of any text, skip the table entry and its array.
+                // Letters and digits, the bulk of any text, skip the table.
                 let lower = lead | 0x20
                 if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
                     state.takeASCIILetter(lower, upper: lead != lower, at: scalarStart, end: utf16)
@@ -28,19 +28,31 @@ enum Tokenizer {
                     state.takeASCIILetter(lead, upper: false, at: scalarStart, end: utf16)
                     continue
                 }
-                // A space only ends a word: skip copying its table entry.
+                // A space only ends a word.
                 if lead == UInt8(ascii: " ") {
                     state.endWord(sentenceEnds: false)
                     continue
                 }
-                entry = folding.ascii[Int(lead)]
-            } else {
-                let (value, length) = decode(utf8, at: index)
-                index += length
-                utf16 += value >= 0x10000 ? 2 : 1
-                entry = folding.entry(for: Unicode.Scalar(value) ?? "\u{FFFD}")
+                if lead == UInt8(ascii: "@") { state.sawAt = true }
+                // Punctuation and symbols: read from a table of plain values, not of entries
+                // holding arrays, so a comma retains nothing.
+                let mark = marks[Int(lead)]
+                if mark.kind == .symbol {
+                    state.takeSymbol(CollectionOfOne(mark.standIn), lead: lead, at: scalarStart, end: utf16)
+                } else {
+                    state.takeMark(mark.kind, lead: lead)
+                }
+                continue
             }
-            state.take(entry, lead: lead, at: scalarStart, end: utf16)
+            let (value, length) = decode(utf8, at: index)
+            index += length
+            utf16 += value >= 0x10000 ? 2 : 1
+            let entry = folding.entry(for: Unicode.Scalar(value) ?? "\u{FFFD}")
+            switch entry.kind {
+            case .letter: state.takeLetter(entry.bytes, upper: entry.upper, at: scalarStart, end: utf16)
+            case .symbol: state.takeSymbol(entry.bytes, lead: lead, at: scalarStart, end: utf16)
+            default: state.takeMark(entry.kind, lead: lead)
+            }
         }
         state.endWord(sentenceEnds: false)
         return state.finish(utf16Count: utf16)
@@ -58,12 +70,19 @@ enum Tokenizer {
         return (((lead & 0x07) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3), 4)
     }
 
+    /// The tokenizer's working state. A word's plain letters are written straight into `bytes`
+    /// as they are read (its reading with symbols and digits as letters, `leet`, is copied there
+    /// only when it differs), so the common word costs no copy.
     private struct State {
         var bytes: [UInt8] = []
         var tokens: [Token] = []
-        // The word being read.
-        var plain: [UInt8] = []
+        /// Where the word being read starts in `bytes`.
+        var plainStart = 0
+        /// The word being read, with symbols and digits read as letters.
         var leet: [UInt8] = []
+        /// The last letter of `leet` has been repeated this many times in a row.
+        var leetRun = 0
+        var stretched = false
         var wordStart = -1
         var wordEnd = 0
         var flags: Token.Flags = []
@@ -71,6 +90,9 @@ enum Tokenizer {
         var upperLetters = 0
         var digits = 0
         var disguised = false
+        /// A digit was written to `bytes`, or an "@" read: the text may hold personal data.
+        var sawDigit = false
+        var sawAt = false
         // Symbols read after the word's last letter: part of the word only if a letter follows.
         var pendingLeet: [UInt8] = []
         var pendingStart = -1
@@ -82,6 +104,19 @@ enum Tokenizer {
         init(capacity: Int) {
             bytes.reserveCapacity(capacity * 2)
             tokens.reserveCapacity(capacity / 4 + 1)
+            leet.reserveCapacity(32)
+        }
+
+        /// Adds a byte to the word's reading, noting a letter repeated three or more times.
+        @inline(__always)
+        mutating func appendLeet(_ byte: UInt8) {
+            if leet.last == byte {
+                leetRun += 1
+                if leetRun >= 3 { stretched = true }
+            } else {
+                leetRun = 1
+            }
+            leet.append(byte)
         }
 
         /// An ASCII letter (already lower case) or digit.
@@ -90,14 +125,15 @@ enum Tokenizer {
             if !pendingLeet.isEmpty { commitPending() }
             if wordStart < 0 { wordStart = start }
             wordEnd = end
-            plain.append(byte)
+            bytes.append(byte)
             letters += 1
             if byte <= UInt8(ascii: "9") {
-                leet.append(Self.undisguise(byte))
+                appendLeet(Self.undisguise(byte))
                 digits += 1
                 disguised = true
+                sawDigit = true
             } else {
-                leet.append(byte)
+                appendLeet(byte)
                 if upper {
                     upperLetters += 1
                     if letters == 1 { flags.insert(.capitalised) }
@@ -105,30 +141,41 @@ enum Tokenizer {
             }
         }
 
-        mutating func take(_ entry: ScalarFolding.Entry, lead: UInt8, at start: Int, end: Int) {
-            switch entry.kind {
-            case .letter:
-                if !pendingLeet.isEmpty { commitPending() }
-                if wordStart < 0 { wordStart = start }
-                wordEnd = end
-                plain.append(contentsOf: entry.bytes)
-                for byte in entry.bytes { leet.append(Self.undisguise(byte)) }
-                letters += 1
-                if entry.upper { upperLetters += 1 }
-                if letters == 1 && entry.upper { flags.insert(.capitalised) }
-                if entry.bytes.count == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(entry.bytes[0]) {
-                    digits += 1
-                    disguised = true
-                }
-            case .symbol:
-                if pendingLeet.isEmpty {
-                    pendingStart = start
-                    pendingFirstLead = lead
-                }
-                pendingLeet.append(contentsOf: entry.bytes)
-                pendingEnd = end
-                if lead == UInt8(ascii: "!") { pendingBang = true }
-            case .invisible:
+        /// A letter from the folding table: its folded bytes.
+        mutating func takeLetter(_ folded: [UInt8], upper: Bool, at start: Int, end: Int) {
+            if !pendingLeet.isEmpty { commitPending() }
+            if wordStart < 0 { wordStart = start }
+            wordEnd = end
+            bytes.append(contentsOf: folded)
+            for byte in folded {
+                appendLeet(Self.undisguise(byte))
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { sawDigit = true }
+            }
+            letters += 1
+            if upper { upperLetters += 1 }
+            if letters == 1 && upper { flags.insert(.capitalised) }
+            if folded.count == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(folded[0]) {
+                digits += 1
+                disguised = true
+            }
+        }
+
+        /// A symbol that may stand for a letter (`@`, `$`, `!`, `*`, `€`): held until a letter
+        /// follows.
+        mutating func takeSymbol<Letters: Collection<UInt8>>(_ standIn: Letters, lead: UInt8, at start: Int, end: Int) {
+            if pendingLeet.isEmpty {
+                pendingStart = start
+                pendingFirstLead = lead
+            }
+            pendingLeet.append(contentsOf: standIn)
+            pendingEnd = end
+            if lead == UInt8(ascii: "!") { pendingBang = true }
+        }
+
+        /// Anything that is neither a letter nor a symbol.
+        mutating func takeMark(_ kind: ScalarClass, lead: UInt8) {
+            switch kind {
+            case .invisible, .letter, .symbol:
                 break
             case .apostrophe:
                 if wordStart >= 0 { flags.insert(.apostropheAfter) }
@@ -165,28 +212,31 @@ enum Tokenizer {
                 if pendingFirstLead == UInt8(ascii: "@") || pendingFirstLead == UInt8(ascii: "#") { flags.insert(.tagged) }
             }
             if pendingLeet.contains(UInt8(ascii: "*")) { flags.insert(.wildcard) }
-            leet.append(contentsOf: pendingLeet)
+            for byte in pendingLeet { appendLeet(byte) }
             disguised = true
             pendingLeet.removeAll(keepingCapacity: true)
             pendingBang = false
         }
 
         mutating func endWord(sentenceEnds: Bool) {
-            // "f***" and "c**t" at a word's end: asterisks after letters stand for letters.
-            if wordStart >= 0, !pendingLeet.isEmpty, pendingLeet.allSatisfy({ $0 == UInt8(ascii: "*") }) {
-                commitPending()
-                wordEnd = pendingEnd
+            var bang = false
+            if !pendingLeet.isEmpty {
+                // "f***" and "c**t" at a word's end: asterisks after letters stand for letters.
+                if wordStart >= 0, pendingLeet.allSatisfy({ $0 == UInt8(ascii: "*") }) {
+                    commitPending()
+                    wordEnd = pendingEnd
+                }
+                pendingLeet.removeAll(keepingCapacity: true)
             }
-            let bang = pendingBang
-            pendingLeet.removeAll(keepingCapacity: true)
-            pendingBang = false
+            if pendingBang {
+                bang = true
+                pendingBang = false
+            }
             if wordStart >= 0 {
                 var tokenFlags = flags.union(nextFlags)
                 nextFlags = []
                 if upperLetters == letters && letters > 1 { tokenFlags.insert(.allCaps) }
-                let plainStart = Int32(bytes.count)
-                bytes.append(contentsOf: plain)
-                let plainRange = plainStart..<Int32(bytes.count)
+                let plainRange = Int32(plainStart)..<Int32(bytes.count)
                 var leetRange = plainRange
                 if digits == letters {
                     tokenFlags.insert(.number)
@@ -196,39 +246,31 @@ enum Tokenizer {
                     bytes.append(contentsOf: leet)
                     leetRange = leetStart..<Int32(bytes.count)
                 }
-                if Self.isStretched(leet) { tokenFlags.insert(.stretched) }
+                if stretched { tokenFlags.insert(.stretched) }
                 tokens.append(Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags))
+                leet.removeAll(keepingCapacity: true)
+                plainStart = bytes.count
+                wordStart = -1
+                flags = []
+                letters = 0
+                upperLetters = 0
+                digits = 0
+                disguised = false
+                leetRun = 0
+                stretched = false
             }
-            plain.removeAll(keepingCapacity: true)
-            leet.removeAll(keepingCapacity: true)
-            wordStart = -1
-            flags = []
-            letters = 0
-            upperLetters = 0
-            digits = 0
-            disguised = false
             if sentenceEnds || bang { nextFlags.insert(.sentenceStart) }
-        }
-
-        static func isStretched(_ word: [UInt8]) -> Bool {
-            guard word.count >= 3 else { return false }
-            var run = 1
-            for index in 1..<word.count {
-                run = word[index] == word[index - 1] ? run + 1 : 1
-                if run >= 3 { return true }
-            }
-            return false
         }
 
         mutating func finish(utf16Count: Int) -> TokenizedText {
             joinSpacedLetters()
-            return TokenizedText(bytes: bytes, tokens: tokens, utf16Count: utf16Count)
+            return TokenizedText(bytes: bytes, tokens: tokens, utf16Count: utf16Count, mayHoldPersonalData: sawDigit || sawAt)
         }
 
         /// "f u c k", "s.h.i.t", "f-u-c-k": three or more single letters a character or two apart
         /// on one line become one word.
         mutating func joinSpacedLetters() {
-            guard tokens.count >= 3 else { return }
+            guard tokens.count >= 3, hasSpacedLetters() else { return }
             var result: [Token] = []
             result.reserveCapacity(tokens.count)
             var index = 0
@@ -259,6 +301,21 @@ enum Tokenizer {
                 }
             }
             tokens = result
+        }
+
+        /// Whether three single letters stand close together anywhere: most texts have none, and
+        /// then `joinSpacedLetters` keeps the tokens as they are without copying them.
+        func hasSpacedLetters() -> Bool {
+            var run = 0
+            for index in tokens.indices {
+                if Self.isSingle(tokens[index]) {
+                    run = run > 0 && Self.isClose(tokens[index - 1], tokens[index]) ? run + 1 : 1
+                    if run >= 3 { return true }
+                } else {
+                    run = 0
+                }
+            }
+            return false
         }
 
         /// "a" and "i": single letters that are words.
