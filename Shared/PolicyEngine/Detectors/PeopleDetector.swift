@@ -97,7 +97,9 @@ struct PeopleDetector: Detector {
     static func recoveredNames(in view: TextView, post: PostContext) -> [NameHit] {
         var result: [NameHit] = []
         let tokens = view.tokenized.tokens
-        for index in tokens.indices {
+        // Only a token whose letters are a one-word first or known-as name can be taken back:
+        // the matcher listed those, and most posts have none.
+        for index in view.nameWordTokens {
             let flags = tokens[index].flags
             guard !flags.contains(.allCaps), !flags.contains(.tagged), view.tokenized.leet(index).count >= 3 else { continue }
             let opensSentence = flags.contains(.sentenceStart) && flags.contains(.capitalised)

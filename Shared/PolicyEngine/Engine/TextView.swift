@@ -51,6 +51,9 @@ final class TextView {
     private(set) var adultNames: [NameHit] = []
     /// Token ranges naming one identifiable person at the school (see `findIndividuals`).
     private(set) var individuals: [Range<Int>] = []
+    /// Tokens whose letters are a one-word first or known-as name of the trust's roster (whatever
+    /// their case or place): the only tokens `PeopleDetector.recoveredNames` can take back.
+    private(set) var nameWordTokens: [Int] = []
     /// Phone numbers, email addresses, postcodes and street addresses; looked for only when the
     /// text has a digit or an "@", which every one of them needs.
     private(set) var personalData: [Evidence] = []
@@ -66,11 +69,20 @@ final class TextView {
         // Read out of the trust once, not per token (each read of a class's struct property
         // retains its arrays).
         let vocabulary = trust.vocabulary
-        for index in 0..<count {
-            terms[index] = Self.term(of: index, in: tokenized, vocabulary: vocabulary, trust: trust)
-            if index > 0 && tokenized.tokens[index].flags.contains(.sentenceStart) { current += 1 }
-            sentence.append(current)
+        let nameWords = trust.recoverableNameTerms
+        var nameWordTokens: [Int] = []
+        tokenized.bytes.withUnsafeBufferPointer { bytes in
+            for index in 0..<count {
+                let token = tokenized.tokens[index]
+                let plain = UnsafeBufferPointer(rebasing: bytes[Int(token.plain.lowerBound)..<Int(token.plain.upperBound)])
+                let plainTerm = vocabulary.lookup(plain)
+                terms[index] = Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
+                if let plainTerm, nameWords.contains(plainTerm) { nameWordTokens.append(index) }
+                if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
+                sentence.append(current)
+            }
         }
+        self.nameWordTokens = nameWordTokens
         var matches: [PhraseAutomaton.Match] = []
         trust.automaton.matches(in: terms, lengths: trust.patternLengths, into: &matches)
         var names: [NameHit] = []
@@ -116,13 +128,13 @@ final class TextView {
     }
 
     /// The term id of a token: its letters, else its undisguised reading, else with stretched
-    /// letters squeezed, else the word its `*`s hide; -1 when no pattern uses it.
-    static func term(of index: Int, in text: TokenizedText, vocabulary: WordTable, trust: CompiledTrust) -> Int32 {
+    /// letters squeezed, else the word its `*`s hide; -1 when no pattern uses it. `plainTerm` is
+    /// the term of its letters, looked up already.
+    static func term(of index: Int, plainTerm: Int32?, in text: TokenizedText, vocabulary: WordTable, trust: CompiledTrust) -> Int32 {
         let token = text.tokens[index]
         // "f*ck": the hidden word first, else its letters alone ("fck") would win.
         if token.flags.contains(.wildcard), let id = hidden(in: text.leet(index), trust: trust) { return id }
-        let plain = text.plain(index)
-        if let id = vocabulary.lookup(plain) { return id }
+        if let plainTerm { return plainTerm }
         if token.flags.contains(.disguised), let id = vocabulary.lookup(text.leet(index)) { return id }
         if token.flags.contains(.stretched) {
             let word = text.leet(index)

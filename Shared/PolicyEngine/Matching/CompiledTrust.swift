@@ -21,6 +21,9 @@ final class CompiledTrust: Sendable {
     let accounts: [String: MonitoredAccount]
     /// Words `*` may hide, by length.
     let disguiseTargets: [Int: [(word: [UInt8], term: Int32)]]
+    /// Terms that are alone a first or known-as name pattern ("hope", "matt"): the words
+    /// `PeopleDetector.recoveredNames` may take back as names.
+    let recoverableNameTerms: TermSet
     /// Each cue's phrases' term sequences, for finding cue words next to each other.
     let detectors: [any Detector] = Detectors.all
 
@@ -106,6 +109,13 @@ final class CompiledTrust: Sendable {
         payloads = builder.payloads
         names = builder.names
         disguiseTargets = builder.disguiseTargets
+        var recoverable = TermSet(termCount: builder.vocabulary.count)
+        for (pattern, payload) in zip(builder.patterns, builder.payloads) where pattern.count == 1 {
+            if case .name(let entry) = payload, builder.names[Int(entry)].form == .first || builder.names[Int(entry)].form == .knownAs {
+                recoverable.insert(pattern[0])
+            }
+        }
+        recoverableNameTerms = recoverable
         for account in configuration.accounts { accounts[account.id] = account }
         for (index, school) in configuration.schools.enumerated() {
             let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack

@@ -48,6 +48,32 @@ struct WordTable: Sendable {
         }
     }
 
+    /// `lookup` for bytes in memory: the tokenizer's output is read in place, with no slice to
+    /// retain and no bounds check per byte.
+    @inline(__always)
+    func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = Self.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[slot] == hash, Self.equal(pool, words[Int(id)], word) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Whether the pool's bytes `range` are `word`.
+    @inline(__always)
+    private static func equal(_ pool: [UInt8], _ range: Range<Int32>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard range.count == word.count else { return false }
+        var at = Int(range.lowerBound)
+        for byte in word {
+            if pool[at] != byte { return false }
+            at += 1
+        }
+        return true
+    }
+
     private mutating func insert(id: Int32, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
