@@ -66,12 +66,49 @@ final class CompiledSchool: Sendable {
 
     /// A name-based UUID (SHA-256 of what the verdict is of, version 8 layout), so the same post
     /// revision under the same ruleset and pack version always gets the same verdict id.
+    ///
+    /// The name is "parapet-verdict", the post id (lower case), its revision, the ruleset, the
+    /// pack and its version, separated by NULs; written byte by byte rather than through string
+    /// interpolation and `uuidString`, which formatted the id with printf for every post.
     static func verdictID(post: Post, rulesetVersion: String, packID: String, packVersion: Int) -> UUID {
-        let name = "parapet-verdict\u{0}\(post.id.uuidString.lowercased())\u{0}\(post.revision)\u{0}\(rulesetVersion)\u{0}\(packID)\u{0}\(packVersion)"
-        var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        var name: [UInt8] = []
+        name.reserveCapacity(96 + rulesetVersion.utf8.count + packID.utf8.count)
+        name.append(contentsOf: "parapet-verdict".utf8)
+        name.append(0)
+        appendLowercased(post.id, to: &name)
+        name.append(0)
+        name.append(contentsOf: String(post.revision).utf8)
+        name.append(0)
+        name.append(contentsOf: rulesetVersion.utf8)
+        name.append(0)
+        name.append(contentsOf: packID.utf8)
+        name.append(0)
+        name.append(contentsOf: String(packVersion).utf8)
+        let digest = SHA256.hash(data: name)
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &uuid) { target in
+            digest.withUnsafeBytes { source in
+                // A SHA-256 digest is 32 bytes; the UUID takes the first 16.
+                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(target.count)))
+            }
+        }
+        uuid.6 = (uuid.6 & 0x0F) | 0x80
+        uuid.8 = (uuid.8 & 0x3F) | 0x80
+        return UUID(uuid: uuid)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// `id.uuidString.lowercased()`, appended as UTF-8: 8-4-4-4-12 lower-case hex digits.
+    private static func appendLowercased(_ id: UUID, to name: inout [UInt8]) {
+        let digits = hexDigits
+        withUnsafeBytes(of: id.uuid) { bytes in
+            for (index, byte) in bytes.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { name.append(UInt8(ascii: "-")) }
+                name.append(digits[Int(byte >> 4)])
+                name.append(digits[Int(byte & 0x0F)])
+            }
+        }
     }
 }
 

@@ -22,6 +22,14 @@ struct TokenizedText: Sendable {
         return bytes[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
+    /// The first byte of token `index`'s disguise-free reading, read in place (no slice): for
+    /// skipping words cheaply before making a string of them.
+    func firstLetter(_ index: Int) -> UInt8 {
+        let token = tokens[index]
+        let range = token.flags.contains(.disguised) ? token.leet : token.plain
+        return range.isEmpty ? 0 : bytes[Int(range.lowerBound)]
+    }
+
     /// The folded word as a string, for evidence and debugging.
     func word(_ index: Int) -> String {
         String(decoding: leet(index), as: UTF8.self)
