@@ -38,22 +38,24 @@ final class TextView {
     /// nil for the post's text; the attachment's index for its alt text.
     let attachment: Int?
     let tokenized: TokenizedText
-    private(set) var cueHits: [CueHit] = []
-    private(set) var cues = CueSet()
-    private(set) var names: [NameHit] = []
+    // Constants, not `private(set) var`s: every detector reads these, and reading a class's
+    // variable costs a dynamic exclusivity check each time.
+    let cueHits: [CueHit]
+    let cues: CueSet
+    let names: [NameHit]
     /// Token ranges naming a school of the trust, with the school's index.
-    private(set) var schools: [(school: Int32, tokens: Range<Int>)] = []
+    let schools: [(school: Int32, tokens: Range<Int>)]
     /// Each token's sentence number.
-    private(set) var sentence: [Int32] = []
+    let sentence: [Int32]
     /// The names of the school's roster pupils, and of its staff and governors: worked out once
     /// here because most detectors ask for them.
-    private(set) var pupilNames: [NameHit] = []
-    private(set) var adultNames: [NameHit] = []
+    let pupilNames: [NameHit]
+    let adultNames: [NameHit]
     /// Token ranges naming one identifiable person at the school (see `findIndividuals`).
     private(set) var individuals: [Range<Int>] = []
     /// Tokens whose letters are a one-word first or known-as name of the trust's roster (whatever
     /// their case or place): the only tokens `PeopleDetector.recoveredNames` can take back.
-    private(set) var nameWordTokens: [Int] = []
+    let nameWordTokens: [Int]
     /// Phone numbers, email addresses, postcodes and street addresses; looked for only when the
     /// text has a digit or an "@", which every one of them needs.
     private(set) var personalData: [Evidence] = []
@@ -61,9 +63,11 @@ final class TextView {
     init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
         self.text = text
         self.attachment = attachment
-        tokenized = Tokenizer.tokenize(text)
+        let tokenized = Tokenizer.tokenize(text)
+        self.tokenized = tokenized
         let count = tokenized.tokens.count
         var terms = [Int32](repeating: -1, count: count)
+        var sentence: [Int32] = []
         sentence.reserveCapacity(count)
         var current: Int32 = 0
         // Read out of the trust once, not per token (each read of a class's struct property
@@ -82,9 +86,13 @@ final class TextView {
                 sentence.append(current)
             }
         }
+        self.sentence = sentence
         self.nameWordTokens = nameWordTokens
         var matches: [PhraseAutomaton.Match] = []
         trust.automaton.matches(in: terms, lengths: trust.patternLengths, into: &matches)
+        var cueHits: [CueHit] = []
+        var cues = CueSet()
+        var schools: [(school: Int32, tokens: Range<Int>)] = []
         var names: [NameHit] = []
         for match in matches {
             switch trust.payloads[Int(match.pattern)] {
@@ -107,14 +115,20 @@ final class TextView {
                 names.append(NameHit(form: name.form, people: people, tokens: match.tokens))
             }
         }
+        self.cueHits = cueHits
+        self.cues = cues
+        self.schools = schools
         // A first name inside a full name found at the same place is the same mention.
-        self.names = names.filter { hit in
+        let distinct = names.filter { hit in
             !names.contains { other in
                 other.tokens.count > hit.tokens.count && other.tokens.lowerBound <= hit.tokens.lowerBound
                     && other.tokens.upperBound >= hit.tokens.upperBound
             }
         }
-        for hit in self.names {
+        self.names = distinct
+        var pupilNames: [NameHit] = []
+        var adultNames: [NameHit] = []
+        for hit in distinct {
             var pupils: [Int32] = []
             var adults: [Int32] = []
             for person in hit.people {
@@ -123,6 +137,8 @@ final class TextView {
             if !pupils.isEmpty { pupilNames.append(NameHit(form: hit.form, people: pupils, tokens: hit.tokens)) }
             if !adults.isEmpty { adultNames.append(NameHit(form: hit.form, people: adults, tokens: hit.tokens)) }
         }
+        self.pupilNames = pupilNames
+        self.adultNames = adultNames
         individuals = findIndividuals()
         if PersonalData.mayHold(tokenized) { personalData = PersonalData.find(in: self) }
     }

@@ -1,17 +1,21 @@
 /// The automaton's non-root transitions, (state, term) to state: an open-addressing table of
 /// packed 64-bit keys with a multiplicative hash. A `Dictionary` would hash every step of every
-/// post with SipHash; this costs a multiply and, almost always, one probe.
+/// post with SipHash; this costs a multiply and, almost always, one probe. Each key sits beside
+/// its value, so a probe reads one cache line.
 struct TransitionTable: Sendable {
+    private struct Slot: Sendable {
+        var key: UInt64
+        var value: Int32
+    }
+
     /// No real key is all ones: states and terms are non-negative `Int32`s.
     private static let empty = UInt64.max
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private var slots: [Slot]
     private var shift: UInt64
     private(set) var count = 0
 
     init() {
-        keys = Array(repeating: Self.empty, count: 16)
-        values = Array(repeating: 0, count: 16)
+        slots = Array(repeating: Slot(key: Self.empty, value: 0), count: 16)
         shift = 64 - 4
     }
 
@@ -22,33 +26,30 @@ struct TransitionTable: Sendable {
 
     @inline(__always)
     subscript(key: UInt64) -> Int32? {
-        let mask = keys.count - 1
+        let mask = slots.count - 1
         var slot = slot(for: key)
         while true {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == Self.empty { return nil }
+            let found = slots[slot]
+            if found.key == key { return found.value }
+            if found.key == Self.empty { return nil }
             slot = (slot + 1) & mask
         }
     }
 
     mutating func insert(_ value: Int32, for key: UInt64) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
+        if (count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
         var slot = slot(for: key)
-        while keys[slot] != Self.empty && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == Self.empty { count += 1 }
-        keys[slot] = key
-        values[slot] = value
+        while slots[slot].key != Self.empty && slots[slot].key != key { slot = (slot + 1) & mask }
+        if slots[slot].key == Self.empty { count += 1 }
+        slots[slot] = Slot(key: key, value: value)
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = Array(repeating: Self.empty, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
+        let old = slots
+        slots = Array(repeating: Slot(key: Self.empty, value: 0), count: old.count * 2)
         shift -= 1
         count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty { insert(value, for: key) }
+        for entry in old where entry.key != Self.empty { insert(entry.value, for: entry.key) }
     }
 }

@@ -1,17 +1,29 @@
 /// Folded words to term ids: an open-addressing hash table over one byte pool, so looking a
 /// token up allocates nothing.
+///
+/// Each slot holds the word's hash, id and place in the pool together: a lookup reads one slot
+/// (one cache line, where separate arrays of ids, hashes and ranges cost three misses on a
+/// table of a large roster's names) and then the pool to confirm.
 struct WordTable: Sendable {
+    private struct Slot: Sendable {
+        /// -1 for an empty slot.
+        var id: Int32
+        var start: Int32
+        var end: Int32
+        var hash: UInt64
+    }
+
+    private static let empty = Slot(id: -1, start: 0, end: 0, hash: 0)
+
     private var pool: [UInt8] = []
     private var words: [Range<Int32>] = []
-    private var slots: [Int32]
-    private var hashes: [UInt64]
+    private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        hashes = Array(repeating: 0, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
     }
 
@@ -39,11 +51,9 @@ struct WordTable: Sendable {
         let hash = Self.hash(word)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[slot] == hash && pool[Int(words[Int(id)].lowerBound)..<Int(words[Int(id)].upperBound)].elementsEqual(word) {
-                return id
-            }
+            let entry = slots[slot]
+            if entry.id < 0 { return nil }
+            if entry.hash == hash && pool[Int(entry.start)..<Int(entry.end)].elementsEqual(word) { return entry.id }
             slot = (slot + 1) & mask
         }
     }
@@ -55,9 +65,9 @@ struct WordTable: Sendable {
         let hash = Self.hash(word)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if hashes[slot] == hash, Self.equal(pool, words[Int(id)], word) { return id }
+            let entry = slots[slot]
+            if entry.id < 0 { return nil }
+            if entry.hash == hash, Self.equal(pool, entry.start..<entry.end, word) { return entry.id }
             slot = (slot + 1) & mask
         }
     }
@@ -76,15 +86,14 @@ struct WordTable: Sendable {
 
     private mutating func insert(id: Int32, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
-        hashes[slot] = hash
+        while slots[slot].id >= 0 { slot = (slot + 1) & mask }
+        let range = words[Int(id)]
+        slots[slot] = Slot(id: id, start: range.lowerBound, end: range.upperBound, hash: hash)
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
-        hashes = Array(repeating: 0, count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
         for id in words.indices {
             insert(id: Int32(id), hash: Self.hash(word(Int32(id))))
