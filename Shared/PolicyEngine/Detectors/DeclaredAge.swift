@@ -25,9 +25,12 @@ struct DeclaredAge: Sendable {
         }
         let past = view.hits(.pastTense)
         for index in 0..<count {
-            // Every opener below starts with i, w, y or m: skip other words without making a String.
+            // Every opener below starts with i, w, y or m and has at most four letters: skip other
+            // words without making a String.
             let first = text.firstLetter(index)
-            guard first == UInt8(ascii: "i") || first == UInt8(ascii: "w") || first == UInt8(ascii: "y") || first == UInt8(ascii: "m") else {
+            guard first == UInt8(ascii: "i") || first == UInt8(ascii: "w") || first == UInt8(ascii: "y") || first == UInt8(ascii: "m"),
+                text.leetCount(index) <= 4
+            else {
                 continue
             }
             var next: Int

@@ -58,7 +58,8 @@ enum PersonalData {
             index += 1
         }
         // Email: word@word.word in the original.
-        if view.text.contains("@") {
+        // The byte test first: searching the text by characters is slow, and most texts have no "@".
+        if text.hasAtSign && view.text.contains("@") {
             for (offset, token) in text.tokens.enumerated() where token.flags.contains(.tagged) {
                 if offset > 0, text.tokens[offset - 1].utf16.upperBound == token.utf16.lowerBound, offset + 1 < count,
                     text.tokens[offset + 1].utf16.lowerBound == token.utf16.upperBound + 1

@@ -8,6 +8,8 @@ struct TokenizedText: Sendable {
     /// Whether the text has a digit (read as a digit) or an "@": phone numbers, addresses,
     /// postcodes and email addresses all need one, and most posts have neither.
     var mayHoldPersonalData: Bool
+    /// Whether the text has an "@" byte (which an email address needs).
+    var hasAtSign: Bool
 
     /// The folded letters of token `index`.
     func plain(_ index: Int) -> ArraySlice<UInt8> {
@@ -28,6 +30,12 @@ struct TokenizedText: Sendable {
         let token = tokens[index]
         let range = token.flags.contains(.disguised) ? token.leet : token.plain
         return range.isEmpty ? 0 : bytes[Int(range.lowerBound)]
+    }
+
+    /// How many bytes token `index`'s disguise-free reading has.
+    func leetCount(_ index: Int) -> Int {
+        let token = tokens[index]
+        return (token.flags.contains(.disguised) ? token.leet : token.plain).count
     }
 
     /// The folded word as a string, for evidence and debugging.

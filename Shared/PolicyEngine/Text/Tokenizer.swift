@@ -71,16 +71,19 @@ enum Tokenizer {
     }
 
     /// The tokenizer's working state. A word's plain letters are written straight into `bytes`
-    /// as they are read (its reading with symbols and digits as letters, `leet`, is copied there
-    /// only when it differs), so the common word costs no copy.
+    /// as they are read; its reading with symbols and digits as letters, `leet`, is kept apart
+    /// only from the first byte where it differs, so the common word is written once.
     private struct State {
         var bytes: [UInt8] = []
         var tokens: [Token] = []
         /// Where the word being read starts in `bytes`.
         var plainStart = 0
-        /// The word being read, with symbols and digits read as letters.
+        /// The word being read, with symbols and digits read as letters, once `leetDiverged`;
+        /// until then it is the word's plain letters, `bytes[plainStart...]`.
         var leet: [UInt8] = []
-        /// The last letter of `leet` has been repeated this many times in a row.
+        var leetDiverged = false
+        /// The last byte of the reading, and how many times in a row it has come.
+        var leetLast: UInt8 = 0
         var leetRun = 0
         var stretched = false
         var wordStart = -1
@@ -110,13 +113,22 @@ enum Tokenizer {
         /// Adds a byte to the word's reading, noting a letter repeated three or more times.
         @inline(__always)
         mutating func appendLeet(_ byte: UInt8) {
-            if leet.last == byte {
+            if leetRun > 0 && leetLast == byte {
                 leetRun += 1
                 if leetRun >= 3 { stretched = true }
             } else {
                 leetRun = 1
+                leetLast = byte
             }
-            leet.append(byte)
+            if leetDiverged { leet.append(byte) }
+        }
+
+        /// The reading is about to differ from the plain letters: keep it apart from here on,
+        /// starting from the plain letters read so far.
+        mutating func divergeLeet() {
+            guard !leetDiverged else { return }
+            leetDiverged = true
+            leet.append(contentsOf: bytes[plainStart...])
         }
 
         /// An ASCII letter (already lower case) or digit.
@@ -125,14 +137,16 @@ enum Tokenizer {
             if !pendingLeet.isEmpty { commitPending() }
             if wordStart < 0 { wordStart = start }
             wordEnd = end
-            bytes.append(byte)
             letters += 1
             if byte <= UInt8(ascii: "9") {
+                divergeLeet()
+                bytes.append(byte)
                 appendLeet(Self.undisguise(byte))
                 digits += 1
                 disguised = true
                 sawDigit = true
             } else {
+                bytes.append(byte)
                 appendLeet(byte)
                 if upper {
                     upperLetters += 1
@@ -146,11 +160,12 @@ enum Tokenizer {
             if !pendingLeet.isEmpty { commitPending() }
             if wordStart < 0 { wordStart = start }
             wordEnd = end
-            bytes.append(contentsOf: folded)
-            for byte in folded {
-                appendLeet(Self.undisguise(byte))
-                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { sawDigit = true }
+            if folded.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                divergeLeet()
+                sawDigit = true
             }
+            bytes.append(contentsOf: folded)
+            for byte in folded { appendLeet(Self.undisguise(byte)) }
             letters += 1
             if upper { upperLetters += 1 }
             if letters == 1 && upper { flags.insert(.capitalised) }
@@ -212,6 +227,7 @@ enum Tokenizer {
                 if pendingFirstLead == UInt8(ascii: "@") || pendingFirstLead == UInt8(ascii: "#") { flags.insert(.tagged) }
             }
             if pendingLeet.contains(UInt8(ascii: "*")) { flags.insert(.wildcard) }
+            divergeLeet()
             for byte in pendingLeet { appendLeet(byte) }
             disguised = true
             pendingLeet.removeAll(keepingCapacity: true)
@@ -241,6 +257,7 @@ enum Tokenizer {
                 if digits == letters {
                     tokenFlags.insert(.number)
                 } else if disguised {
+                    // Disguised only by a digit or a symbol, each of which diverged the reading.
                     tokenFlags.insert(.disguised)
                     let leetStart = Int32(bytes.count)
                     bytes.append(contentsOf: leet)
@@ -248,7 +265,10 @@ enum Tokenizer {
                 }
                 if stretched { tokenFlags.insert(.stretched) }
                 tokens.append(Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags))
-                leet.removeAll(keepingCapacity: true)
+                if leetDiverged {
+                    leet.removeAll(keepingCapacity: true)
+                    leetDiverged = false
+                }
                 plainStart = bytes.count
                 wordStart = -1
                 flags = []
@@ -264,7 +284,7 @@ enum Tokenizer {
 
         mutating func finish(utf16Count: Int) -> TokenizedText {
             joinSpacedLetters()
-            return TokenizedText(bytes: bytes, tokens: tokens, utf16Count: utf16Count, mayHoldPersonalData: sawDigit || sawAt)
+            return TokenizedText(bytes: bytes, tokens: tokens, utf16Count: utf16Count, mayHoldPersonalData: sawDigit || sawAt, hasAtSign: sawAt)
         }
 
         /// "f u c k", "s.h.i.t", "f-u-c-k": three or more single letters a character or two apart
