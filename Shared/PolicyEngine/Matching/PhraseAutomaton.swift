@@ -1,21 +1,24 @@
 /// A word-level Aho–Corasick automaton: finds every pattern (a sequence of term ids) in a text's
 /// terms in one pass, however many patterns there are. One is built per trust from the word
 /// lists and the roster's names, so matching costs the same for 50 names or 50,000.
-struct PhraseAutomaton: Sendable {
+///
+/// A class, never changed after `init`: matching through a struct held by the trust copied it,
+/// retaining and releasing each of its tables for every text.
+final class PhraseAutomaton: Sendable {
     /// A pattern found: which one, and the tokens it covers.
     struct Match: Sendable, Hashable {
         var pattern: Int32
         var tokens: Range<Int>
     }
 
-    private var rootNext: [Int32]
-    private var next: TransitionTable
-    private var fail: [Int32]
-    private var depth: [Int32]
+    private let rootNext: [Int32]
+    private let next: TransitionTable
+    private let fail: [Int32]
+    private let depth: [Int32]
     /// Patterns ending at each state, its suffixes' included: state `s` owns
     /// `outputs[outputStart[s]..<outputStart[s + 1]]` (one flat array, so matching retains nothing).
-    private var outputs: [Int32]
-    private var outputStart: [Int32]
+    private let outputs: [Int32]
+    private let outputStart: [Int32]
 
     /// - Parameters:
     ///   - patterns: each pattern's term ids, by pattern id.

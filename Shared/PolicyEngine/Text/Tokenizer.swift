@@ -20,12 +20,18 @@ enum Tokenizer {
                 utf16 += 1
                 // Letters and digits, the bulk of any text, skip the table.
                 let lower = lead | 0x20
-                if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-                    state.takeASCIILetter(lower, upper: lead != lower, at: scalarStart, end: utf16)
-                    continue
-                }
-                if lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9") {
-                    state.takeASCIILetter(lead, upper: false, at: scalarStart, end: utf16)
+                let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+                if isLetter || (lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9")) {
+                    state.takeASCIILetter(isLetter ? lower : lead, upper: isLetter && lead != lower, at: scalarStart, end: utf16)
+                    // The lower-case letters that follow, the rest of most words, are taken in
+                    // one go.
+                    var end = index
+                    while end < utf8.count && utf8[end] >= UInt8(ascii: "a") && utf8[end] <= UInt8(ascii: "z") { end += 1 }
+                    if end > index {
+                        utf16 += end - index
+                        state.takeLowercaseRun(UnsafeBufferPointer(rebasing: utf8[index..<end]), end: utf16)
+                        index = end
+                    }
                     continue
                 }
                 // A space only ends a word.
@@ -153,6 +159,16 @@ enum Tokenizer {
                     if letters == 1 { flags.insert(.capitalised) }
                 }
             }
+        }
+
+        /// Lower-case ASCII letters straight after a letter of the same word: what
+        /// `takeASCIILetter` does for each, done for the run.
+        @inline(__always)
+        mutating func takeLowercaseRun(_ run: UnsafeBufferPointer<UInt8>, end: Int) {
+            wordEnd = end
+            bytes.append(contentsOf: run)
+            letters += run.count
+            for byte in run { appendLeet(byte) }
         }
 
         /// A letter from the folding table: its folded bytes.
