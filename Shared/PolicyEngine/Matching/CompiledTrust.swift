@@ -23,7 +23,7 @@ final class CompiledTrust: Sendable {
     let disguiseTargets: [Int: [(word: [UInt8], term: Int32)]]
     /// Terms that are alone a first or known-as name pattern ("hope", "matt"): the words
     /// `PeopleDetector.recoveredNames` may take back as names.
-    let recoverableNameTerms: TermSet
+    let recoverableNameTerms: BitSet
     /// Each cue's phrases' term sequences, for finding cue words next to each other.
     let detectors: [any Detector] = Detectors.all
 
@@ -109,7 +109,7 @@ final class CompiledTrust: Sendable {
         payloads = builder.payloads
         names = builder.names
         disguiseTargets = builder.disguiseTargets
-        var recoverable = TermSet(termCount: builder.vocabulary.count)
+        var recoverable = BitSet(capacity: builder.vocabulary.count)
         for (pattern, payload) in zip(builder.patterns, builder.payloads) where pattern.count == 1 {
             if case .name(let entry) = payload, builder.names[Int(entry)].form == .first || builder.names[Int(entry)].form == .knownAs {
                 recoverable.insert(pattern[0])

@@ -19,6 +19,11 @@ final class PhraseAutomaton: Sendable {
     /// `outputs[outputStart[s]..<outputStart[s + 1]]` (one flat array, so matching retains nothing).
     private let outputs: [Int32]
     private let outputStart: [Int32]
+    /// States other than the root with a transition out, and terms some such transition reads:
+    /// a step from a state not in the first, or on a term not in the second, cannot be a
+    /// transition, so matching skips the probe of `next` (a cache miss on a large roster).
+    private let branching: BitSet
+    private let continuing: BitSet
 
     /// - Parameters:
     ///   - patterns: each pattern's term ids, by pattern id.
@@ -74,6 +79,14 @@ final class PhraseAutomaton: Sendable {
                 queue.append(child)
             }
         }
+        var branching = BitSet(capacity: depth.count)
+        var continuing = BitSet(capacity: termCount)
+        for state in children.indices.dropFirst() where !children[state].isEmpty {
+            branching.insert(Int32(state))
+            for (term, _) in children[state] { continuing.insert(term) }
+        }
+        self.branching = branching
+        self.continuing = continuing
         self.rootNext = rootNext
         self.next = next
         self.fail = fail
@@ -103,8 +116,14 @@ final class PhraseAutomaton: Sendable {
                 state = 0
                 continue
             }
+            let continues = continuing.contains(term)
             while true {
-                let target: Int32? = state == 0 ? (rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil) : next[Self.key(state, term)]
+                let target: Int32?
+                if state == 0 {
+                    target = rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil
+                } else {
+                    target = continues && branching.contains(state) ? next[Self.key(state, term)] : nil
+                }
                 if let target {
                     state = target
                     break
