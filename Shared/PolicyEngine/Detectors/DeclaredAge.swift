@@ -12,6 +12,9 @@ struct DeclaredAge: Sendable {
     ]
     private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like", "all", "both"]
 
+    /// The words `find` reads on from: the cases of its `switch`.
+    private static let openers: [StaticString] = ["im", "i", "we", "year", "yr", "y", "my"]
+
     static func find(in view: TextView) -> DeclaredAge? {
         let text = view.tokenized
         let count = text.tokens.count
@@ -25,14 +28,8 @@ struct DeclaredAge: Sendable {
         }
         let past = view.hits(.pastTense)
         for index in 0..<count {
-            // Every opener below starts with i, w, y or m and has at most four letters: skip other
-            // words without making a String.
-            let first = text.firstLetter(index)
-            guard first == UInt8(ascii: "i") || first == UInt8(ascii: "w") || first == UInt8(ascii: "y") || first == UInt8(ascii: "m"),
-                text.leetCount(index) <= 4
-            else {
-                continue
-            }
+            // Skip words that open nothing below without making a String of each.
+            guard Self.openers.contains(where: { text.isWord(index, $0) }) else { continue }
             var next: Int
             switch word(index) {
             case "im": next = index + 1

@@ -66,7 +66,6 @@ final class TextView {
         let tokenized = Tokenizer.tokenize(text)
         self.tokenized = tokenized
         let count = tokenized.tokens.count
-        var terms = [Int32](repeating: -1, count: count)
         var sentence: [Int32] = []
         sentence.reserveCapacity(count)
         var current: Int32 = 0
@@ -74,47 +73,54 @@ final class TextView {
         // retains its arrays).
         let vocabulary = trust.vocabulary
         let nameWords = trust.recoverableNameTerms
+        let automaton = trust.automaton
+        let lengths = trust.patternLengths
+        let payloads = trust.payloads
         var nameWordTokens: [Int] = []
+        var cueHits: [CueHit] = []
+        var cues = CueSet()
+        var schools: [(school: Int32, tokens: Range<Int>)] = []
+        var names: [NameHit] = []
+        /// A pattern found ending at token `index`, in the order the automaton reports them.
+        func found(_ pattern: Int32, endingAt index: Int) {
+            let tokens = (index + 1 - Int(lengths[Int(pattern)]))..<(index + 1)
+            switch payloads[Int(pattern)] {
+            case .cue(let cue):
+                cueHits.append(CueHit(cue: cue, tokens: tokens))
+                cues.insert(cue)
+            case .school(let index):
+                schools.append((index, tokens))
+            case .name(let entry):
+                let name = trust.names[Int(entry)]
+                guard let people = name.people[school], !people.isEmpty else { return }
+                if name.form == .first || name.form == .knownAs {
+                    let token = tokenized.tokens[tokens.lowerBound]
+                    if name.isOrdinaryWord
+                        && (!token.flags.contains(.capitalised) || token.flags.contains(.sentenceStart) || token.flags.contains(.allCaps))
+                    {
+                        return
+                    }
+                }
+                names.append(NameHit(form: name.form, people: people, tokens: tokens))
+            }
+        }
+        // One pass: each token's term, then the automaton's step on it and what ends there.
+        var state: Int32 = 0
         tokenized.bytes.withUnsafeBufferPointer { bytes in
             for index in 0..<count {
                 let token = tokenized.tokens[index]
                 let plain = UnsafeBufferPointer(rebasing: bytes[Int(token.plain.lowerBound)..<Int(token.plain.upperBound)])
                 let plainTerm = vocabulary.lookup(plain)
-                terms[index] = Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
+                let term = Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
                 if let plainTerm, nameWords.contains(plainTerm) { nameWordTokens.append(index) }
                 if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
                 sentence.append(current)
+                state = automaton.step(from: state, on: term)
+                automaton.forEachPattern(endingAt: state) { found($0, endingAt: index) }
             }
         }
         self.sentence = sentence
         self.nameWordTokens = nameWordTokens
-        var matches: [PhraseAutomaton.Match] = []
-        trust.automaton.matches(in: terms, lengths: trust.patternLengths, into: &matches)
-        var cueHits: [CueHit] = []
-        var cues = CueSet()
-        var schools: [(school: Int32, tokens: Range<Int>)] = []
-        var names: [NameHit] = []
-        for match in matches {
-            switch trust.payloads[Int(match.pattern)] {
-            case .cue(let cue):
-                cueHits.append(CueHit(cue: cue, tokens: match.tokens))
-                cues.insert(cue)
-            case .school(let index):
-                schools.append((index, match.tokens))
-            case .name(let entry):
-                let name = trust.names[Int(entry)]
-                guard let people = name.people[school], !people.isEmpty else { continue }
-                if name.form == .first || name.form == .knownAs {
-                    let token = tokenized.tokens[match.tokens.lowerBound]
-                    if name.isOrdinaryWord
-                        && (!token.flags.contains(.capitalised) || token.flags.contains(.sentenceStart) || token.flags.contains(.allCaps))
-                    {
-                        continue
-                    }
-                }
-                names.append(NameHit(form: name.form, people: people, tokens: match.tokens))
-            }
-        }
         self.cueHits = cueHits
         self.cues = cues
         self.schools = schools

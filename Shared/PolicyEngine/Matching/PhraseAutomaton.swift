@@ -112,30 +112,38 @@ final class PhraseAutomaton: Sendable {
     func matches(in terms: [Int32], lengths: [Int32], into found: inout [Match]) {
         var state: Int32 = 0
         for (index, term) in terms.enumerated() {
-            if term < 0 {
-                state = 0
-                continue
-            }
-            let continues = continuing.contains(term)
-            while true {
-                let target: Int32?
-                if state == 0 {
-                    target = rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil
-                } else {
-                    target = continues && branching.contains(state) ? next[Self.key(state, term)] : nil
-                }
-                if let target {
-                    state = target
-                    break
-                }
-                if state == 0 { break }
-                state = fail[Int(state)]
-            }
-            for slot in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1]) {
-                let pattern = outputs[slot]
+            state = step(from: state, on: term)
+            forEachPattern(endingAt: state) { pattern in
                 let length = Int(lengths[Int(pattern)])
                 found.append(Match(pattern: pattern, tokens: (index + 1 - length)..<(index + 1)))
             }
+        }
+    }
+
+    /// The state after reading `term` (-1, a word no pattern uses, goes back to the root).
+    @inline(__always)
+    func step(from state: Int32, on term: Int32) -> Int32 {
+        guard term >= 0 else { return 0 }
+        var state = state
+        let continues = continuing.contains(term)
+        while true {
+            let target: Int32?
+            if state == 0 {
+                target = rootNext[Int(term)] > 0 ? rootNext[Int(term)] : nil
+            } else {
+                target = continues && branching.contains(state) ? next[Self.key(state, term)] : nil
+            }
+            if let target { return target }
+            if state == 0 { return 0 }
+            state = fail[Int(state)]
+        }
+    }
+
+    /// Calls `body` with each pattern that ends on reaching `state`.
+    @inline(__always)
+    func forEachPattern(endingAt state: Int32, _ body: (Int32) -> Void) {
+        for slot in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1]) {
+            body(outputs[slot])
         }
     }
 }

@@ -24,18 +24,20 @@ struct TokenizedText: Sendable {
         return bytes[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
-    /// The first byte of token `index`'s disguise-free reading, read in place (no slice): for
-    /// skipping words cheaply before making a string of them.
-    func firstLetter(_ index: Int) -> UInt8 {
+    /// Whether token `index`'s disguise-free reading is `word` (ASCII), compared in place: for
+    /// the many words checked against a short list, without making a String of each.
+    func isWord(_ index: Int, _ word: StaticString) -> Bool {
         let token = tokens[index]
         let range = token.flags.contains(.disguised) ? token.leet : token.plain
-        return range.isEmpty ? 0 : bytes[Int(range.lowerBound)]
-    }
-
-    /// How many bytes token `index`'s disguise-free reading has.
-    func leetCount(_ index: Int) -> Int {
-        let token = tokens[index]
-        return (token.flags.contains(.disguised) ? token.leet : token.plain).count
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        return word.withUTF8Buffer { expected in
+            var at = Int(range.lowerBound)
+            for byte in expected {
+                if bytes[at] != byte { return false }
+                at += 1
+            }
+            return true
+        }
     }
 
     /// The folded word as a string, for evidence and debugging.
