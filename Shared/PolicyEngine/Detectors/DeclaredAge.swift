@@ -12,8 +12,32 @@ struct DeclaredAge: Sendable {
     ]
     private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like", "all", "both"]
 
-    /// The words `find` reads on from: the cases of its `switch`.
-    private static let openers: [StaticString] = ["im", "i", "we", "year", "yr", "y", "my"]
+    /// The tokens that read as one of the words `find` reads on from (the cases of its
+    /// `switch`: "im", "i", "we", "year", "yr", "y", "my"), compared in place: most words of a
+    /// post are none of them, and making a String of each to find out cost more than the rest.
+    private static func openers(in text: TokenizedText) -> [Int] {
+        var found: [Int] = []
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in text.tokens.enumerated() {
+                let range = token.flags.contains(.disguised) ? token.leet : token.plain
+                let start = Int(range.lowerBound)
+                let opens: Bool
+                switch range.count {
+                case 1: opens = bytes[start] == UInt8(ascii: "i") || bytes[start] == UInt8(ascii: "y")
+                case 2:
+                    let pair = (bytes[start], bytes[start + 1])
+                    opens = pair == (UInt8(ascii: "i"), UInt8(ascii: "m")) || pair == (UInt8(ascii: "w"), UInt8(ascii: "e"))
+                        || pair == (UInt8(ascii: "y"), UInt8(ascii: "r")) || pair == (UInt8(ascii: "m"), UInt8(ascii: "y"))
+                case 4:
+                    opens = bytes[start] == UInt8(ascii: "y") && bytes[start + 1] == UInt8(ascii: "e") && bytes[start + 2] == UInt8(ascii: "a")
+                        && bytes[start + 3] == UInt8(ascii: "r")
+                default: opens = false
+                }
+                if opens { found.append(index) }
+            }
+        }
+        return found
+    }
 
     static func find(in view: TextView) -> DeclaredAge? {
         let text = view.tokenized
@@ -27,9 +51,7 @@ struct DeclaredAge: Sendable {
             return nil
         }
         let past = view.hits(.pastTense)
-        for index in 0..<count {
-            // Skip words that open nothing below without making a String of each.
-            guard Self.openers.contains(where: { text.isWord(index, $0) }) else { continue }
+        for index in Self.openers(in: text) {
             var next: Int
             switch word(index) {
             case "im": next = index + 1

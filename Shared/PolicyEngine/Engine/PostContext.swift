@@ -31,7 +31,7 @@ struct PostContext {
             guard let alt = media.altText, !alt.isEmpty else { return nil }
             return TextView(text: alt, attachment: index, trust: trust, school: school.index)
         }
-        allTexts = [text] + altTexts
+        allTexts = altTexts.isEmpty ? [text] : [text] + altTexts
         declaredAge = DeclaredAge.find(in: text)
         let handle = CompiledTrust.handleKey(post.author.handle)
         let person = trust.handles[handle].map { trust.people[Int($0)] }

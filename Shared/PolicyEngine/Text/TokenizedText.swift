@@ -24,22 +24,6 @@ struct TokenizedText: Sendable {
         return bytes[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
-    /// Whether token `index`'s disguise-free reading is `word` (ASCII), compared in place: for
-    /// the many words checked against a short list, without making a String of each.
-    func isWord(_ index: Int, _ word: StaticString) -> Bool {
-        let token = tokens[index]
-        let range = token.flags.contains(.disguised) ? token.leet : token.plain
-        guard range.count == word.utf8CodeUnitCount else { return false }
-        return word.withUTF8Buffer { expected in
-            var at = Int(range.lowerBound)
-            for byte in expected {
-                if bytes[at] != byte { return false }
-                at += 1
-            }
-            return true
-        }
-    }
-
     /// The folded word as a string, for evidence and debugging.
     func word(_ index: Int) -> String {
         String(decoding: leet(index), as: UTF8.self)
