@@ -78,6 +78,8 @@ final class TextView {
         let payloads = trust.payloads
         var nameWordTokens: [Int] = []
         var cueHits: [CueHit] = []
+        // Room for a cue in every few words at once, rather than growing one hit at a time.
+        cueHits.reserveCapacity(count / 2 + 4)
         var cues = CueSet()
         var schools: [(school: Int32, tokens: Range<Int>)] = []
         var names: [NameHit] = []

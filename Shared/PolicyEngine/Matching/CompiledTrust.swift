@@ -194,6 +194,9 @@ final class CompiledTrust: Sendable {
 
     /// A handle as the roster index keys it: trimmed, without a leading "@", lower case.
     static func handleKey(_ handle: String) -> String {
+        // Most handles are already keys (lower case, trimmed, no "@"): return them as they are,
+        // without building a copy.
+        if isKey(handle) { return handle }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(handle.utf8.count)
         var ascii = true
@@ -212,6 +215,15 @@ final class CompiledTrust: Sendable {
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         if start < end, bytes[start] == UInt8(ascii: "@") { start += 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether `handleKey` would return `handle` unchanged: ASCII without capitals, not starting
+    /// with a space, tab or "@", not ending with a space or tab.
+    private static func isKey(_ handle: String) -> Bool {
+        let utf8 = handle.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first == 0x20 || first == 0x09 || first == UInt8(ascii: "@") || last == 0x20 || last == 0x09 { return false }
+        return !utf8.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
     }
 
     /// "Stour Provost Primary School" is also "Stour Provost", "Stour Provost Primary" and

@@ -100,14 +100,64 @@ struct WordTable: Sendable {
         }
     }
 
-    /// FNV-1a, then a final mix so nearby words spread over the table.
+    /// The hash of a word: its bytes eight at a time (little-endian, the last chunk padded with
+    /// zeros) each mixed in with a multiply, then its length and a final mix so nearby words
+    /// spread over the table. Folded words hold no zero bytes, so padding cannot collide.
+    /// Eight bytes a step, where a byte a step (FNV-1a) chained a multiply per letter.
     @inline(__always)
     static func hash<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = seed
+        var chunk: UInt64 = 0
+        var shift: UInt64 = 0
+        var count = 0
         for byte in word {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
+            chunk |= UInt64(byte) << shift
+            shift += 8
+            count += 1
+            if shift == 64 {
+                hash = mix(hash, chunk)
+                chunk = 0
+                shift = 0
+            }
         }
+        if shift > 0 { hash = mix(hash, chunk) }
+        return finish(hash, count: count)
+    }
+
+    /// `hash` for bytes in memory, reading whole chunks at once.
+    @inline(__always)
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = seed
+        let raw = UnsafeRawBufferPointer(word)
+        var at = 0
+        while at + 8 <= raw.count {
+            hash = mix(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+            at += 8
+        }
+        if at < raw.count {
+            var chunk: UInt64 = 0
+            var shift: UInt64 = 0
+            while at < raw.count {
+                chunk |= UInt64(raw[at]) << shift
+                shift += 8
+                at += 1
+            }
+            hash = mix(hash, chunk)
+        }
+        return finish(hash, count: raw.count)
+    }
+
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ chunk: UInt64) -> UInt64 {
+        let mixed = (hash ^ chunk) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
+    }
+
+    @inline(__always)
+    private static func finish(_ hash: UInt64, count: Int) -> UInt64 {
+        var hash = hash ^ UInt64(count)
         hash ^= hash >> 29
         hash &*= 0xbf58_476d_1ce4_e5b9
         hash ^= hash >> 32

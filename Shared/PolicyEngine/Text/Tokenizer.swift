@@ -113,7 +113,6 @@ enum Tokenizer {
         init(capacity: Int) {
             bytes.reserveCapacity(capacity * 2)
             tokens.reserveCapacity(capacity / 4 + 1)
-            leet.reserveCapacity(32)
         }
 
         /// Adds a byte to the word's reading, noting a letter repeated three or more times.
