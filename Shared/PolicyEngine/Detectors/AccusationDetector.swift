@@ -62,6 +62,8 @@ struct AccusationDetector: Detector {
         "not invited", "ignore", "you should leave",
     ]
     static let secondPerson: Set<String> = ["you", "your", "you re", "youre", "ur", "u", "u r", "ur a"]
+    /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
+    static let accusingCues: [Cue] = [.misconduct, .defamatory, .negativeTrait, .insult, .bullying, .swearing, .sexual]
 
     func detect(in post: PostContext, into found: inout Detections) {
         // Bullying a child is a derogatory comment about that child too (the conduct detector
@@ -70,6 +72,9 @@ struct AccusationDetector: Detector {
             found.add(.negativeCommentAboutIndividual, found.evidence(of: .cyberbullying))
         }
         for view in post.allTexts {
+            // Every finding below starts from one of these cues: a text with none of them is
+            // settled before working out who it is about.
+            guard Self.accusingCues.contains(where: view.has) else { continue }
             let targets = post.individuals(in: view)
             let secondPerson = view.hits(.personReference).filter { Self.secondPerson.contains(view.phrase($0)) }
             guard !targets.isEmpty || !secondPerson.isEmpty else { continue }

@@ -55,6 +55,8 @@ struct ComplaintDetector: Detector {
                 || (start..<view.tokenCount).prefix { view.sentence[$0] == view.sentence[start] }.contains { view.tokenized.plain($0).elementsEqual("please".utf8) }
         }
         guard !post.authorIsSchool else { return }
+        // A grievance or disparagement needs one of these cues: most posts have none.
+        guard view.has(.complaint) || view.has(.negativeTrait) || view.has(.grievance) || view.has(.disrepute) else { return }
         let aboutSchool = view.has(.schoolWord) || view.has(.schoolMatter) || !view.schools.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)
         let praise = view.hits(.praise)
         let external = view.hits(.externalBody)

@@ -91,11 +91,18 @@ struct LanguageDetector: Detector {
         "go back to", "go home", "over here", "our country", "own country", "take over", "taking over", "took over", "mixing with",
         "get rid of", "not in my", "taking every", "taking our", "no place in", "ban all",
     ]
+    /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
+    static let languageCues: [Cue] = [
+        .swearing, .insult, .slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .identityGroup, .exclusion, .sexual,
+        .sexualAmbiguous,
+    ]
     /// Words before a dehumanising word that make it literal ("their dog", "my pig").
     static let possessives: Set<String> = ["their", "my", "his", "her", "our"]
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
+            // Each finding below starts from one of these cues: most texts have none of them.
+            guard Self.languageCues.contains(where: view.has) else { continue }
             var abusive: [Evidence] = []
             // Who is pointed at, worked out only for posts with something rude in them.
             let rude = view.has(.swearing) || view.has(.insult)

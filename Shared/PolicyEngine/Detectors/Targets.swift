@@ -48,10 +48,12 @@ extension TextView {
         return result
     }
 
+    private static let one = Array("one".utf8), of = Array("of".utf8), member = Array("member".utf8)
+
     /// Whether the words just before `index` pick one person out of a group: "one of the",
     /// "one of your year 6", "a member of".
     func singledOut(before index: Int) -> Bool {
-        let one = Array("one".utf8), of = Array("of".utf8), member = Array("member".utf8)
+        let one = Self.one, of = Self.of, member = Self.member
         var at = index - 1
         while at >= 1 && index - at <= 4 {
             if tokenized.plain(at).elementsEqual(of) {

@@ -32,6 +32,8 @@ struct ViolenceDetector: Detector {
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
+            // A threat needs a threatening phrase, a wish of harm or a violent word.
+            guard view.has(.threatPhrase) || view.has(.harmWish) || view.has(.violence) else { continue }
             var evidence: [Evidence] = []
             let reported = view.hits(.reportedSpeech)
             func isReported(_ hit: Range<Int>) -> Bool {
