@@ -109,6 +109,10 @@ enum Tokenizer {
         var pendingFirstLead: UInt8 = 0
         var pendingEnd = 0
         var nextFlags: Token.Flags = [.sentenceStart, .afterBreak]
+        /// Single letters close together at the end of `tokens` so far, and whether three ever
+        /// were (then `joinSpacedLetters` has work to do).
+        var singleRun = 0
+        var spacedLetters = false
 
         init(capacity: Int) {
             bytes.reserveCapacity(capacity * 2)
@@ -279,7 +283,14 @@ enum Tokenizer {
                     leetRange = leetStart..<Int32(bytes.count)
                 }
                 if stretched { tokenFlags.insert(.stretched) }
-                tokens.append(Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags))
+                let token = Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags)
+                if Self.isSingle(token) {
+                    singleRun = singleRun > 0 && Self.isClose(tokens[tokens.count - 1], token) ? singleRun + 1 : 1
+                    if singleRun >= 3 { spacedLetters = true }
+                } else {
+                    singleRun = 0
+                }
+                tokens.append(token)
                 if leetDiverged {
                     leet.removeAll(keepingCapacity: true)
                     leetDiverged = false
@@ -303,9 +314,10 @@ enum Tokenizer {
         }
 
         /// "f u c k", "s.h.i.t", "f-u-c-k": three or more single letters a character or two apart
-        /// on one line become one word.
+        /// on one line become one word. Most texts have none (`spacedLetters`, noted as the
+        /// tokens were made), and then the tokens stay as they are, uncopied.
         mutating func joinSpacedLetters() {
-            guard tokens.count >= 3, hasSpacedLetters() else { return }
+            guard tokens.count >= 3, spacedLetters else { return }
             var result: [Token] = []
             result.reserveCapacity(tokens.count)
             var index = 0
@@ -336,21 +348,6 @@ enum Tokenizer {
                 }
             }
             tokens = result
-        }
-
-        /// Whether three single letters stand close together anywhere: most texts have none, and
-        /// then `joinSpacedLetters` keeps the tokens as they are without copying them.
-        func hasSpacedLetters() -> Bool {
-            var run = 0
-            for index in tokens.indices {
-                if Self.isSingle(tokens[index]) {
-                    run = run > 0 && Self.isClose(tokens[index - 1], tokens[index]) ? run + 1 : 1
-                    if run >= 3 { return true }
-                } else {
-                    run = 0
-                }
-            }
-            return false
         }
 
         /// "a" and "i": single letters that are words.
