@@ -65,3 +65,46 @@ extension TokenizerTests {
         #expect(words("i h a t e it") == ["i", "hate", "it"])
     }
 }
+
+extension TokenizerTests {
+    /// The plain letters and the disguise-free reading of each token.
+    func readings(_ text: String) -> [(plain: String, leet: String, flags: Token.Flags)] {
+        let tokenized = Tokenizer.tokenize(text)
+        return tokenized.tokens.indices.map { index in
+            (String(decoding: tokenized.plain(index), as: UTF8.self), tokenized.word(index), tokenized.tokens[index].flags)
+        }
+    }
+
+    @Test("a word's reading differs from its letters only from the first digit or symbol on")
+    func readingKeptApartOnlyWhenItDiffers() {
+        let read = readings("Shit sh1t w4nker f*ck Bo11ocks 2024")
+        #expect(read.map(\.plain) == ["shit", "sh1t", "w4nker", "fck", "bo11ocks", "2024"])
+        #expect(read.map(\.leet) == ["shit", "shit", "wanker", "f*ck", "boiiocks", "2024"])
+        #expect(!read[0].flags.contains(.disguised))
+        #expect(read[1].flags.contains(.disguised) && read[3].flags.contains(.wildcard))
+        #expect(read[5].flags.contains(.number) && !read[5].flags.contains(.disguised))
+    }
+
+    @Test("a letter stretched three times is noticed wherever the run starts")
+    func stretchedLettersAcrossTheWord() {
+        let read = readings("fuuuuck Fuuuck sooo too 5h!!!t")
+        #expect(read.map { $0.flags.contains(.stretched) } == [true, true, true, false, true])
+    }
+
+    @Test("the tokenizer notes digits and an '@', which personal data needs")
+    func personalDataSigns() {
+        #expect(!Tokenizer.tokenize("no numbers here").mayHoldPersonalData)
+        #expect(Tokenizer.tokenize("ring 07700 900123").mayHoldPersonalData)
+        #expect(Tokenizer.tokenize("Year ① trip").mayHoldPersonalData)
+        let email = Tokenizer.tokenize("mail jo@example.com")
+        #expect(email.mayHoldPersonalData && email.hasAtSign)
+        #expect(!Tokenizer.tokenize("ring 07700").hasAtSign)
+    }
+
+    @Test("spaced letters join wherever the run of single letters starts")
+    func spacedLettersAfterOtherWords() {
+        #expect(words("oh f u c k") == ["oh", "fuck"])
+        #expect(words("a b and c d e") == ["a", "b", "and", "cde"])
+        #expect(words("x y\nz") == ["x", "y", "z"])
+    }
+}
