@@ -149,13 +149,13 @@ struct LanguageDetector: Detector {
             var hate: [Evidence] = []
             for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability] {
                 for hit in view.hits(cue, notWithin: [.benignLanguage]) {
-                    hate.append(view.evidence(hit, detector: "slur-\(cue)"))
+                    hate.append(view.evidence(hit, detector: "slur-\(cue.name)"))
                 }
             }
             // A slur word is abusive too; a hateful trope ("tea towel on their heads") is hate alone.
             for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurDisability] {
                 for hit in view.hits(cue, notWithin: [.benignLanguage]) where hit.count == 1 {
-                    abusive.append(view.evidence(hit, detector: "slur-\(cue)"))
+                    abusive.append(view.evidence(hit, detector: "slur-\(cue.name)"))
                 }
             }
             hate += identityAttacks(in: view)

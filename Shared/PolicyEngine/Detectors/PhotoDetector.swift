@@ -14,7 +14,7 @@ struct PhotoDetector: Detector {
         let imageEvidence = Evidence(span: nil, attachment: images[0], matched: "image attached", detector: "image")
         let texts = post.allTexts
         func evidence(_ cue: Cue, in views: [TextView]) -> [Evidence] {
-            views.flatMap { view in view.hits(cue).map { view.evidence($0, detector: "image-\(cue)") } }
+            views.flatMap { view in view.hits(cue).map { view.evidence($0, detector: "image-\(cue.name)") } }
         }
         let staffAuthor = post.author == .staff || post.author == .governor
 

@@ -37,3 +37,12 @@ enum Cue: UInt8, CaseIterable, Sendable {
     /// Things the school decides or runs: its policies, systems, meals, trips.
     case schoolMatter
 }
+
+extension Cue {
+    /// The case's name ("groupOfChildren"), as string interpolation writes it, for evidence's
+    /// detector names: kept once, since interpolating an enum reflects on it every time.
+    var name: String { Self.names[Int(rawValue)] }
+
+    /// By raw value: the cases are declared without raw values, so they count from 0 in order.
+    private static let names: [String] = allCases.map { "\($0)" }
+}
