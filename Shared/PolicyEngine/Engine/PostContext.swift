@@ -4,7 +4,13 @@ import ParapetModels
 /// Everything the detectors read about one post: its texts as the matcher sees them, who wrote
 /// it, where, and what is attached.
 struct PostContext {
-    let post: Post
+    // What the detectors read of the post itself, not the whole `Post`: copying that into every
+    // context retained and released each of its dozen strings for every post.
+    /// The post's attachments.
+    let media: [MediaAttachment]
+    /// Whether the post replies to another.
+    let isReply: Bool
+    let createdAt: Date
     let school: CompiledSchool
     let trust: CompiledTrust
     let account: MonitoredAccount
@@ -22,7 +28,9 @@ struct PostContext {
     let allTexts: [TextView]
 
     init(post: Post, school: CompiledSchool, trust: CompiledTrust, account: MonitoredAccount) {
-        self.post = post
+        media = post.media
+        isReply = post.replyTo != nil
+        createdAt = post.createdAt
         self.school = school
         self.trust = trust
         self.account = account
@@ -59,14 +67,14 @@ struct PostContext {
 
     /// Attached images (anything not video or other).
     var images: [Int] {
-        post.media.indices.filter { post.media[$0].type == .image }
+        media.indices.filter { media[$0].type == .image }
     }
 
     /// Names of people tagged in images, matched against the post school's roster.
     var taggedPeople: [(attachment: Int, people: [Int32], name: String)] {
         var result: [(Int, [Int32], String)] = []
-        for index in post.media.indices {
-            for name in post.media[index].taggedPeople ?? [] {
+        for index in media.indices {
+            for name in media[index].taggedPeople ?? [] {
                 let view = TextView(text: name, attachment: index, trust: trust, school: school.index)
                 let people = view.names.flatMap(\.people)
                 if !people.isEmpty { result.append((index, people, name)) }
@@ -83,7 +91,7 @@ struct PostContext {
 
     /// The date the post was made, for ages.
     var postedOn: CalendarDate {
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London") ?? .gmt, from: post.createdAt)
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London") ?? .gmt, from: createdAt)
         return CalendarDate(year: components.year ?? 2026, month: components.month ?? 1, day: components.day ?? 1)
     }
 }
