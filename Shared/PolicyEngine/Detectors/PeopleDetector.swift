@@ -7,7 +7,7 @@ import ParapetModels
 struct PeopleDetector: Detector {
     func detect(in post: PostContext, into found: inout Detections) {
         guard !post.authorIsSchool else { return }
-        let ownPageRule = post.account.runBy == .school && post.school.settings.pupilFirstNamesOnOwnPage == .forbidden
+        let ownPageRule = post.runBy == .school && post.school.settings.pupilFirstNamesOnOwnPage == .forbidden
         for view in post.allTexts {
             let hits = post.pupilNames(in: view) + Self.recoveredNames(in: view, post: post)
             guard !hits.isEmpty else { continue }

@@ -9,7 +9,7 @@ struct StaffDetector: Detector {
         let view = post.text
         contact(in: post, into: &found)
         var imagesOfPupils = false
-        if !post.images.isEmpty && post.account.runBy != .school {
+        if !post.images.isEmpty && post.runBy != .school {
             let scene = PhotoDetector.scene(of: post)
             let relative = view.has(.ownChild) || view.has(.adultRelative)
             if scene.children && (scene.group || !scene.pupils.isEmpty || !relative) {
@@ -19,14 +19,14 @@ struct StaffDetector: Detector {
         }
         let (strong, weak) = Self.aboutSchool(in: post)
         if post.school.settings.staffMayNameWorkplace == false && post.author == .staff {
-            if !strong.isEmpty || imagesOfPupils || (post.isReply && !weak.isEmpty && post.account.runBy != .school) {
+            if !strong.isEmpty || imagesOfPupils || (post.isReply && !weak.isEmpty && post.runBy != .school) {
                 let ranges = strong.isEmpty ? weak : strong
                 found.add(.staffReferringToWorkplace, ranges.isEmpty
                     ? [Evidence(span: nil, attachment: post.images.first, matched: "image of pupils", detector: "workplace")]
                     : ranges.map { view.evidence($0, detector: "workplace") })
             }
         }
-        if post.isReply && post.account.runBy != .school && (!strong.isEmpty || !weak.isEmpty) {
+        if post.isReply && post.runBy != .school && (!strong.isEmpty || !weak.isEmpty) {
             found.add(.staffReplyingAboutSchool, (strong + weak).map { view.evidence($0, detector: "staff-reply") })
         }
     }

@@ -13,7 +13,9 @@ struct PostContext {
     let createdAt: Date
     let school: CompiledSchool
     let trust: CompiledTrust
-    let account: MonitoredAccount
+    /// Who runs the account posted on (the school, a parents' group, …): all the detectors read
+    /// of the account, kept rather than a copy of it.
+    let runBy: MonitoredAccount.Operator
     let text: TextView
     /// Alt texts of the attachments that have one.
     let altTexts: [TextView]
@@ -33,7 +35,7 @@ struct PostContext {
         createdAt = post.createdAt
         self.school = school
         self.trust = trust
-        self.account = account
+        runBy = account.runBy
         text = TextView(text: post.text, attachment: nil, trust: trust, school: school.index)
         altTexts = post.media.enumerated().compactMap { index, media in
             guard let alt = media.altText, !alt.isEmpty else { return nil }
