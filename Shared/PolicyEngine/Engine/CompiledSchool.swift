@@ -68,14 +68,14 @@ final class CompiledSchool: Sendable {
     /// revision under the same ruleset and pack version always gets the same verdict id.
     ///
     /// The name is "parapet-verdict", the post id (lower case), its revision, the ruleset, the
-    /// pack and its version, separated by NULs; written byte by byte rather than through string
+    /// pack and its version, separated by NULs; written as bytes rather than through string
     /// interpolation and `uuidString`, which formatted the id with printf for every post.
     static func verdictID(post: Post, rulesetVersion: String, packID: String, packVersion: Int) -> UUID {
         var name: [UInt8] = []
         name.reserveCapacity(96 + rulesetVersion.utf8.count + packID.utf8.count)
         name.append(contentsOf: "parapet-verdict".utf8)
         name.append(0)
-        appendLowercased(post.id, to: &name)
+        name.append(contentsOf: post.id.lowercasedString.utf8)
         name.append(0)
         name.append(contentsOf: String(post.revision).utf8)
         name.append(0)
@@ -95,20 +95,6 @@ final class CompiledSchool: Sendable {
         uuid.6 = (uuid.6 & 0x0F) | 0x80
         uuid.8 = (uuid.8 & 0x3F) | 0x80
         return UUID(uuid: uuid)
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// `id.uuidString.lowercased()`, appended as UTF-8: 8-4-4-4-12 lower-case hex digits.
-    private static func appendLowercased(_ id: UUID, to name: inout [UInt8]) {
-        let digits = hexDigits
-        withUnsafeBytes(of: id.uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { name.append(UInt8(ascii: "-")) }
-                name.append(digits[Int(byte >> 4)])
-                name.append(digits[Int(byte & 0x0F)])
-            }
-        }
     }
 }
 
