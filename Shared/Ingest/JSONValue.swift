@@ -1,3 +1,5 @@
+import ParapetModels
+
 /// A parsed JSON document, kept exactly: numbers stay as their literal text so that 64-bit ids
 /// and timestamps lose no digits.
 enum JSONValue: Sendable, Hashable {
@@ -31,7 +33,7 @@ enum JSONValue: Sendable, Hashable {
     ///   where the document stops being JSON.
     /// - Parameter name: how messages name the document (`body`).
     static func parse(_ bytes: [UInt8], name: String = "body") throws(IngestError) -> JSONValue {
-        if let offset = UTF8Check.firstInvalidByte(in: bytes) {
+        if let offset = UTF8Validation.firstInvalidByte(in: bytes) {
             throw IngestError(.invalidUTF8, "\(name) is not valid UTF-8 (byte \(offset))")
         }
         var parser = JSONParser(bytes: bytes, name: name)
