@@ -295,7 +295,7 @@ private struct JSONCursor {
     /// A UUID written plainly as 8-4-4-4-12 hex digits, without escapes.
     mutating func uuid() -> UUID? {
         guard index + 38 <= bytes.count, bytes[index] == UInt8(ascii: "\""), bytes[index + 37] == UInt8(ascii: "\""),
-            let uuid = UUIDText.parse(UnsafeBufferPointer(rebasing: bytes[index + 1..<index + 37]))
+            let uuid = UUID(canonicalText: UnsafeBufferPointer(rebasing: bytes[index + 1..<index + 37]))
         else { return nil }
         index += 38
         return uuid

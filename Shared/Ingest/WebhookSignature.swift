@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParapetModels
 
 /// Checks that a webhook body came from the platform: an HMAC-SHA256 of the raw body under the
 /// app's shared secret, compared in constant time.
@@ -88,18 +89,9 @@ public enum WebhookSignature {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(SHA256.byteCount)
         for pair in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = nibble(digits[pair]), let low = nibble(digits[pair + 1]) else { return nil }
+            guard let high = HexDigit.value(digits[pair]), let low = HexDigit.value(digits[pair + 1]) else { return nil }
             bytes.append(high << 4 | low)
         }
         return bytes
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -8,6 +8,29 @@ extension UUID {
     /// `uuidString.lowercased()`, written directly.
     public var lowercasedString: String { text(digits: "0123456789abcdef") }
 
+    /// The UUID in `text` written exactly as 8-4-4-4-12 hex digits (either case), read without
+    /// Foundation's `sscanf` (the classifier reads two per post); nil for anything else, which
+    /// the caller leaves to `UUID(uuidString:)`.
+    public init?(canonicalText text: UnsafeBufferPointer<UInt8>) {
+        guard text.count == 36 else { return nil }
+        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+            var index = 0
+            for slot in 0..<16 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard text[index] == UInt8(ascii: "-") else { return false }
+                    index += 1
+                }
+                guard let high = HexDigit.value(text[index]), let low = HexDigit.value(text[index + 1]) else { return false }
+                out[slot] = high << 4 | low
+                index += 2
+            }
+            return true
+        }
+        guard parsed else { return nil }
+        self.init(uuid: bytes)
+    }
+
     private func text(digits: StaticString) -> String {
         withUnsafeBytes(of: uuid) { bytes in
             digits.withUTF8Buffer { digits in
