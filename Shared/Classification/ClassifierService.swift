@@ -221,6 +221,7 @@ public struct ClassifierService: Service {
         var outgoing: [KafkaOutgoingMessage] = []
         outgoing.reserveCapacity(batch.items.count)
         var published = Set<UUID>()
+        var verdictMessages = EventMessages<Verdict>()
         var summary = BatchSummary(messages: batch.items.count)
         for (index, item) in batch.items.enumerated() {
             if let letter = stored.refused[index] {
@@ -238,14 +239,17 @@ public struct ClassifierService: Service {
                     summary.classified += 1
                     summary.verdictsBySeverity[verdict.severity?.rawValue ?? "benign", default: 0] += 1
                     published.insert(verdict.id)
-                    outgoing.append(Self.message(verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: batch.decidedAtText, replay: replay))
+                    outgoing.append(Self.message(
+                        verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: batch.decidedAtText, replay: replay,
+                        messages: &verdictMessages))
                 case .duplicate(let original)?:
                     summary.duplicates += 1
                     // Once per batch: a message delivered twice in one batch is published once.
                     guard published.insert(original.id).inserted else { continue }
                     outgoing.append(Self.message(
                         original, trust: trust, breachesJSON: VerdictJSONWriter.breaches(original.breaches),
-                        decidedAtText: ParapetJSON.string(from: original.decidedAt), replay: replay))
+                        decidedAtText: ParapetJSON.string(from: original.decidedAt), replay: replay,
+                        messages: &verdictMessages))
                 case .noVerdict?, nil:
                     continue
                 }
@@ -293,14 +297,15 @@ public struct ClassifierService: Service {
 
     /// A verdict's message: its envelope (the verdict's id as the envelope id, so escalation
     /// drops repeats by it), keyed by school and author, with the standard headers.
-    static func message(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String, replay: Bool) -> KafkaOutgoingMessage {
+    static func message(
+        _ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String, replay: Bool,
+        messages: inout EventMessages<Verdict>
+    ) -> KafkaOutgoingMessage {
         let value = VerdictJSONWriter.envelope(verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: decidedAtText)
         assert(
             Data(value) == (try? ParapetJSON.encode(Envelope(id: verdict.id, trust: trust, payload: verdict))),
             "VerdictJSONWriter differs from ParapetJSON")
-        return KafkaOutgoingMessage(
-            topic: Verdict.topic.name, key: verdict.partitionKey, value: value,
-            headers: EventPublisher.headers(schema: Verdict.schema, replay: replay))
+        return messages.message(key: verdict.partitionKey, value: value, replay: replay)
     }
 
     // MARK: Retrying

@@ -193,7 +193,7 @@ public struct PostImporter: Sendable {
     /// ``EventPublisher/messages(_:trust:replay:messageID:)`` for stored posts, using the JSON
     /// of those the store already wrote.
     private static func messages(_ posts: ArraySlice<Stored>, trust: String) async -> [KafkaOutgoingMessage] {
-        var traces = TraceParentGenerator()
+        var maker = EventMessages<Post>()
         var messages: [KafkaOutgoingMessage] = []
         messages.reserveCapacity(posts.count)
         for (offset, stored) in posts.enumerated() {
@@ -201,9 +201,7 @@ public struct PostImporter: Sendable {
             let envelope = Envelope(id: PostMessageID.for(stored.post), trust: trust, payload: stored.post)
             let value = stored.json.map { PostJSONWriter.encode(envelope, payloadJSON: $0) } ?? PostJSONWriter.encode(envelope)
             assert(value == (try? ParapetJSON.encode(envelope)).map(Array.init), "envelope differs from ParapetJSON's")
-            messages.append(KafkaOutgoingMessage(
-                topic: Post.topic.name, key: envelope.partitionKey, value: value,
-                headers: EventPublisher.headers(schema: envelope.schema, traces: &traces)))
+            messages.append(maker.message(key: envelope.partitionKey, value: value))
         }
         return messages
     }

@@ -13,12 +13,7 @@ public struct TraceParentGenerator: Sendable {
         if state == (0, 0, 0, 0) { state.0 = 0x9E37_79B9_7F4A_7C15 }
     }
 
-    /// `00-<32 hex trace id>-<16 hex span id>-01`.
-    public mutating func next() -> String {
-        String(decoding: nextBytes(), as: UTF8.self)
-    }
-
-    /// ``next()`` as its UTF-8 bytes, as a Kafka header carries it.
+    /// `00-<32 hex trace id>-<16 hex span id>-01`, as the UTF-8 bytes a Kafka header carries.
     public mutating func nextBytes() -> [UInt8] {
         let digits: StaticString = "0123456789abcdef"
         var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 55)
