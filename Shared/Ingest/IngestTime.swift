@@ -5,7 +5,7 @@ import ParapetModels
 /// that every date survives Parapet's millisecond JSON encoding).
 enum IngestTime {
     /// 9999-12-31T23:59:59Z.
-    static let latest: Double = 253_402_300_799
+    static let latest = Double(UTCTimestamp.latestSecond)
 
     /// A Unix time in seconds, or in milliseconds when the value is above 10^11 (year 5138 in
     /// seconds; some Instagram deliveries and X's `timestamp_ms` count milliseconds).

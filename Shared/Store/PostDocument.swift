@@ -38,9 +38,9 @@ extension Post {
     /// received it).
     func normalisedForStore() -> Post {
         var post = self
-        post.createdAt = Self.wholeMilliseconds(createdAt)
-        post.receivedAt = Self.wholeMilliseconds(receivedAt)
-        post.editedAt = Self.wholeMilliseconds(editedAt ?? receivedAt)
+        post.createdAt = ParapetJSON.wholeMilliseconds(createdAt)
+        post.receivedAt = ParapetJSON.wholeMilliseconds(receivedAt)
+        post.editedAt = ParapetJSON.wholeMilliseconds(editedAt ?? receivedAt)
         post.removedAt = nil
         return post
     }
@@ -51,13 +51,5 @@ extension Post {
         post.revision = number
         if number == 1 { post.editedAt = nil }
         return post
-    }
-
-    /// `date` as ParapetJSON decodes its own rendering of it: the nearest millisecond, made up
-    /// the same way (whole seconds plus milliseconds), so that the two compare equal.
-    static func wholeMilliseconds(_ date: Date) -> Date {
-        let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let seconds = total >= 0 ? total / 1000 : -((-total + 999) / 1000)
-        return Date(timeIntervalSince1970: Double(seconds) + Double(total - seconds * 1000) / 1000)
     }
 }

@@ -100,9 +100,9 @@ extension PostStore {
         // The stored revision is this post but for its own number and times: rebuilt here
         // rather than decoded, the common case of a re-import.
         var post = incoming.asRevision(latest)
-        post.receivedAt = Post.wholeMilliseconds(received ?? incoming.receivedAt)
-        post.editedAt = edited.map(Post.wholeMilliseconds)
-        post.removedAt = removed.map(Post.wholeMilliseconds)
+        post.receivedAt = ParapetJSON.wholeMilliseconds(received ?? incoming.receivedAt)
+        post.editedAt = edited.map(ParapetJSON.wholeMilliseconds)
+        post.removedAt = removed.map(ParapetJSON.wholeMilliseconds)
         return .duplicate(post)
     }
 

@@ -70,7 +70,7 @@ public struct PostStore: Sendable {
             guard let row = latest.first else { return nil }
             let post = try PostDocument.post(from: row.decode(String.self, column: "document"))
             guard post.removedAt == nil else { return .duplicate(post) }
-            let removed = post.removed(at: Post.wholeMilliseconds(date))
+            let removed = post.removed(at: ParapetJSON.wholeMilliseconds(date))
             try await connection.execute("""
                 UPDATE posts SET removed_at = \(removed.removedAt),
                     document = \(PostDocument(json: try ParapetJSON.encode(removed)))

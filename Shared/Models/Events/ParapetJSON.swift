@@ -48,7 +48,7 @@ public enum ParapetJSON {
 
     /// `date` as Parapet writes it: `2026-09-21T08:15:00.250Z`.
     public static func string(from date: Date) -> String {
-        let (seconds, milliseconds) = millisecondParts(of: date)
+        let (seconds, milliseconds) = millisecondParts(of: totalMilliseconds(of: date))
         if let text = UTCTimestamp.format(seconds: seconds, milliseconds: milliseconds) { return text }
         let whole = wholeSeconds.format(Date(timeIntervalSince1970: Double(seconds)))
         let digits = String(milliseconds)
@@ -59,27 +59,30 @@ public enum ParapetJSON {
     public static func date(from text: String) -> Date? {
         if let total = UTCTimestamp.parseMilliseconds(text) { return date(milliseconds: total) }
         guard let parsed = try? parser.parse(text) else { return nil }
-        let (seconds, milliseconds) = millisecondParts(of: parsed)
-        return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
+        return wholeMilliseconds(parsed)
     }
 
-    /// The date `total` milliseconds after 1970, made up as the decoder makes every date (whole
-    /// seconds plus milliseconds), so that equal instants compare equal.
-    static func date(milliseconds total: Int64) -> Date {
-        var (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
-        if milliseconds < 0 {
-            seconds -= 1
-            milliseconds += 1000
-        }
+    /// `date` as this decoder returns it after a round trip: the nearest millisecond, made up
+    /// as whole seconds plus milliseconds, so that equal instants compare equal.
+    public static func wholeMilliseconds(_ date: Date) -> Date {
+        self.date(milliseconds: totalMilliseconds(of: date))
+    }
+
+    private static func date(milliseconds total: Int64) -> Date {
+        let (seconds, milliseconds) = millisecondParts(of: total)
         return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
     }
 
     private static let wholeSeconds = Date.ISO8601FormatStyle()
     private static let parser = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    /// Whole seconds since 1970 and the milliseconds after them, rounded to the nearest millisecond.
-    private static func millisecondParts(of date: Date) -> (seconds: Int64, milliseconds: Int64) {
-        let total = Int64((date.timeIntervalSince1970 * 1000).rounded())
+    /// Milliseconds since 1970, rounded to the nearest.
+    private static func totalMilliseconds(of date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// Whole seconds since 1970 and the milliseconds after them (0...999), of `total` milliseconds.
+    private static func millisecondParts(of total: Int64) -> (seconds: Int64, milliseconds: Int64) {
         var (seconds, milliseconds) = total.quotientAndRemainder(dividingBy: 1000)
         if milliseconds < 0 {
             seconds -= 1
