@@ -48,7 +48,8 @@ actor IntakeBatcher {
                 count += next.items.count
             }
             inFlight += 1
-            Task { await self.run(batch) }
+            let requests = batch
+            Task { await self.run(requests) }
         }
     }
 

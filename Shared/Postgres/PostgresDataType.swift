@@ -35,6 +35,7 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable, CustomStri
     public static let timestamptzArray = Self(rawValue: 1185)
     public static let uuidArray = Self(rawValue: 2951)
     public static let jsonbArray = Self(rawValue: 3807)
+    public static let jsonArray = Self(rawValue: 199)
 
     /// The SQL name of a built-in type, or `type <oid>` for any other.
     public var description: String {
@@ -66,6 +67,7 @@ public struct PostgresDataType: RawRepresentable, Hashable, Sendable, CustomStri
         case .timestamptzArray: "timestamp with time zone[]"
         case .uuidArray: "uuid[]"
         case .jsonbArray: "jsonb[]"
+        case .jsonArray: "json[]"
         default: "type \(rawValue)"
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 import ParapetModels
 import ParapetPostgres
 
-/// JSON text that is already in Parapet's dialect, sent as `jsonb` as it is.
+/// JSON text that is already in Parapet's dialect, sent as `json` as it is (`posts.document`
+/// keeps it as written; migration 0007).
 ///
 /// ``PostgresJSON`` encodes with a plain `JSONEncoder` (dates as numbers); a post's document
 /// must be exactly what ``ParapetJSON`` writes, because it is what ingest publishes.
@@ -17,12 +18,11 @@ struct PostDocument: PostgresArrayElement {
         self.json = Array(json)
     }
 
-    static var postgresDataType: PostgresDataType { .jsonb }
-    static var postgresArrayDataType: PostgresDataType { .jsonbArray }
+    static var postgresDataType: PostgresDataType { .json }
+    static var postgresArrayDataType: PostgresDataType { .jsonArray }
 
     func encode(into buffer: inout PostgresEncodingBuffer) {
-        buffer.writeInteger(UInt8(1))  // jsonb's binary format version
-        buffer.writeBytes(json)
+        buffer.writeBytes(json)  // json's binary form is its text
     }
 
     /// The post stored in a document column (read as text).

@@ -74,7 +74,7 @@ extension PostStore {
                         let (position, latest, duplicate, stored, received, edited, removed) =
                             try row.decode((Int32, Int?, Bool, String?, Date?, Date?, Date?).self)
                         outcomes.append((staged[Int(position)].ord, try Self.record(
-                            of: staged[Int(position)].post, latest: latest, duplicate: duplicate, stored: stored,
+                            of: staged[Int(position)], latest: latest, duplicate: duplicate, stored: stored,
                             received: received, edited: edited, removed: removed)))
                     }
                 }
@@ -92,9 +92,10 @@ extension PostStore {
 
     /// What one row of a round's result says happened to `incoming`.
     private static func record(
-        of incoming: Post, latest: Int?, duplicate: Bool, stored: String?, received: Date?, edited: Date?, removed: Date?
+        of staged: StagedPost, latest: Int?, duplicate: Bool, stored: String?, received: Date?, edited: Date?, removed: Date?
     ) throws -> PostRecord {
-        guard let latest else { return .new(incoming.asRevision(1)) }
+        guard let latest else { return .new(staged.revisionOne) }
+        let incoming = staged.post
         guard duplicate else { return .revised(incoming.asRevision(latest + 1)) }
         if let stored { return .duplicate(try PostDocument.post(from: stored)) }
         // The stored revision is this post but for its own number and times: rebuilt here
@@ -132,9 +133,9 @@ extension PostStore {
         let query: PostgresQuery = """
             WITH batch AS (
                 SELECT b.*,
-                    -- Only a post stored before is compared: a new one is inserted as it is.
-                    CASE WHEN latest.revision IS NOT NULL THEN post_content_sha256(b.document) END AS content_sha256,
-                    latest.revision AS latest_revision, latest.content_sha256 AS latest_sha256,
+                    -- Only a post stored before is compared (AND stops at false): a new one is inserted as it is.
+                    latest.revision IS NOT NULL AND post_same_content(latest.document, b.document) AS duplicate,
+                    latest.revision AS latest_revision,
                     latest.document AS latest_document, latest.received_at AS latest_received_at,
                     latest.edited_at AS latest_edited_at, latest.removed_at AS latest_removed_at
                 FROM unnest(\(ords), \(ids), \(trusts), \(schools), \(accounts), \(platforms), \(externalIDs),
@@ -142,7 +143,7 @@ extension PostStore {
                     AS b(ord, id, trust_id, school_id, account_id, platform, external_id, document,
                         created_at, received_at, edited_at, edited_text)
                 LEFT JOIN LATERAL (
-                    SELECT p.revision, p.content_sha256, p.document, p.received_at, p.edited_at, p.removed_at FROM posts p
+                    SELECT p.revision, p.document, p.received_at, p.edited_at, p.removed_at FROM posts p
                     WHERE p.id = b.id ORDER BY p.revision DESC LIMIT 1
                 ) latest ON true
             ), written AS (
@@ -150,15 +151,16 @@ extension PostStore {
                     document, created_at, received_at, edited_at)
                 SELECT id, coalesce(latest_revision, 0) + 1, trust_id, school_id, account_id, platform, external_id,
                     CASE WHEN latest_revision IS NULL THEN document
-                        ELSE document || jsonb_build_object('revision', latest_revision + 1, 'edited_at', edited_text) END,
+                        ELSE (document::jsonb || jsonb_build_object('revision', latest_revision + 1, 'edited_at', edited_text))::json END,
                     created_at, received_at, CASE WHEN latest_revision IS NULL THEN NULL ELSE edited_at END
-                FROM batch WHERE latest_revision IS NULL OR latest_sha256 <> content_sha256
+                FROM batch WHERE NOT duplicate
             )
-            SELECT ord, latest_revision, coalesce(latest_sha256 = content_sha256, false) AS duplicate,
+            SELECT ord, latest_revision, duplicate,
                 -- What may differ between deliveries of the same revision: its number and times.
-                CASE WHEN latest_sha256 = content_sha256
-                    AND latest_document - '{revision,received_at,edited_at,removed_at}'::text[]
-                        IS DISTINCT FROM document - '{revision,received_at,edited_at,removed_at}'::text[]
+                -- (duplicate is never NULL, so AND skips the comparison for every other post.)
+                CASE WHEN duplicate
+                    AND latest_document::jsonb - '{revision,received_at,edited_at,removed_at}'::text[]
+                        IS DISTINCT FROM document::jsonb - '{revision,received_at,edited_at,removed_at}'::text[]
                     THEN latest_document END AS stored_document,
                 latest_received_at, latest_edited_at, latest_removed_at
             FROM batch
@@ -191,7 +193,7 @@ extension PostStore {
                 let json = PostJSONWriter.encode(first)
                 assert(json == (try? ParapetJSON.encode(first)).map(Array.init), "PostJSONWriter differs from ParapetJSON")
                 staged.append(StagedPost(
-                    ord: Int32(ord), occurrence: occurrence[ord], post: incoming, document: PostDocument(json: json),
+                    ord: Int32(ord), occurrence: occurrence[ord], post: incoming, revisionOne: first, document: PostDocument(json: json),
                     editedText: ParapetJSON.string(from: incoming.editedAt ?? incoming.receivedAt)))
             }
             return staged
@@ -226,7 +228,9 @@ private struct StagedPost: Sendable {
     var ord: Int32
     var occurrence: Int32
     var post: Post
-    /// The post as revision 1.
+    /// The post as revision 1, as a new post is stored.
+    var revisionOne: Post
+    /// `revisionOne`'s JSON.
     var document: PostDocument
     /// `edited_at` as the document of a later revision has it.
     var editedText: String

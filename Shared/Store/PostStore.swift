@@ -7,7 +7,7 @@ import ParapetPostgres
 /// A post is identified by its ``Post/id`` alone (ingest derives it from platform and external
 /// id). Storing the same content again writes nothing and returns the stored revision;
 /// different content makes the next revision. "Content" is text, media and the author's display
-/// name, compared by `post_content_sha256` in SQL (migration 0003) on every path.
+/// name, compared by `post_same_content` in SQL (migration 0006) on every path.
 ///
 /// Concurrency: ``record(_:)`` and ``recordRemoval(id:at:)`` serialise per post on a
 /// transaction-level advisory lock keyed by the post id, so concurrent deliveries of one item
@@ -35,7 +35,7 @@ public struct PostStore: Sendable {
             try await client.withTransaction { connection in
                 try await Self.lock(post.id, connection)
                 let latest = try await connection.query("""
-                    SELECT revision, content_sha256 = post_content_sha256(\(content)) AS same, document
+                    SELECT revision, post_same_content(document, \(content)) AS same, document
                     FROM posts WHERE id = \(post.id) ORDER BY revision DESC LIMIT 1
                     """)
                 var revision = 1
