@@ -28,19 +28,18 @@ extension PostStore {
     /// ``recordBatch(_:)-([Post])`` of a batch prepared beforehand (the importer prepares the next
     /// batch while this one is stored).
     public func recordBatch(_ batch: PreparedPostBatch) async throws -> [PostRecord] {
-        let staged = batch.staged
-        guard !staged.isEmpty else { return [] }
-        let partCount = staged.count >= 2 * Self.bulkRowsPerWriter ? Self.bulkWriters : 1
-        // Positions in `staged`, not copies: a staged post is a large value.
+        guard batch.count > 0 else { return [] }
+        let partCount = batch.count >= 2 * Self.bulkRowsPerWriter ? Self.bulkWriters : 1
+        // Positions in the batch, not copies: a post is a large value.
         var parts = Array(repeating: [Int](), count: partCount)
-        for position in staged.indices { parts[Int(staged[position].post.id.uuid.0) % partCount].append(position) }
-        var records = [PostRecord?](repeating: nil, count: staged.count)
-        try await withThrowingTaskGroup(of: [(ord: Int32, record: PostRecord)].self) { group in
+        for position in batch.posts.indices { parts[Int(batch.posts[position].id.uuid.0) % partCount].append(position) }
+        var records = [PostRecord?](repeating: nil, count: batch.count)
+        try await withThrowingTaskGroup(of: [(position: Int, record: PostRecord)].self) { group in
             for part in parts where !part.isEmpty {
-                group.addTask { try await self.recordPart(staged, part) }
+                group.addTask { try await self.recordPart(batch, part) }
             }
             for try await outcomes in group {
-                for (ord, record) in outcomes { records[Int(ord)] = record }
+                for (position, record) in outcomes { records[position] = record }
             }
         }
         return try records.enumerated().map { position, record in
@@ -57,24 +56,24 @@ extension PostStore {
     /// The fewest rows worth a connection of their own.
     static let bulkRowsPerWriter = 500
 
-    /// Stores the rows of `staged` at `part` (every occurrence of each of their posts, in input
-    /// order) on one connection.
-    private func recordPart(_ staged: [StagedPost], _ part: [Int]) async throws -> [(ord: Int32, record: PostRecord)] {
-        let rounds = part.lazy.map { staged[$0].occurrence }.max() ?? 1
+    /// Stores the posts of `batch` at `part` (every occurrence of each of them, in input order)
+    /// on one connection.
+    private func recordPart(_ batch: PreparedPostBatch, _ part: [Int]) async throws -> [(position: Int, record: PostRecord)] {
+        let rounds = part.lazy.map { batch.occurrences[$0] }.max() ?? 1
         let queries = (1...rounds).compactMap { round -> PostgresQuery? in
-            let positions = part.filter { staged[$0].occurrence == round }
-            return positions.isEmpty ? nil : Self.roundQuery(staged, positions)
+            let positions = part.filter { batch.occurrences[$0] == round }
+            return positions.isEmpty ? nil : Self.roundQuery(batch, positions)
         }
         return try await retryingLostRaces {
             try await client.withConnection { connection in
-                var outcomes: [(ord: Int32, record: PostRecord)] = []
+                var outcomes: [(position: Int, record: PostRecord)] = []
                 outcomes.reserveCapacity(part.count)
                 func run(_ query: PostgresQuery) async throws {
                     for row in try await connection.query(query) {
                         let (position, latest, duplicate, stored, received, edited, removed) =
                             try row.decode((Int32, Int?, Bool, String?, Date?, Date?, Date?).self)
-                        outcomes.append((staged[Int(position)].ord, try Self.record(
-                            of: staged[Int(position)], latest: latest, duplicate: duplicate, stored: stored,
+                        outcomes.append((Int(position), try Self.record(
+                            of: batch.posts[Int(position)], latest: latest, duplicate: duplicate, stored: stored,
                             received: received, edited: edited, removed: removed)))
                     }
                 }
@@ -92,10 +91,9 @@ extension PostStore {
 
     /// What one row of a round's result says happened to `incoming`.
     private static func record(
-        of staged: StagedPost, latest: Int?, duplicate: Bool, stored: String?, received: Date?, edited: Date?, removed: Date?
+        of incoming: Post, latest: Int?, duplicate: Bool, stored: String?, received: Date?, edited: Date?, removed: Date?
     ) throws -> PostRecord {
-        guard let latest else { return .new(staged.revisionOne) }
-        let incoming = staged.post
+        guard let latest else { return .new(incoming.asRevision(1)) }
         guard duplicate else { return .revised(incoming.asRevision(latest + 1)) }
         if let stored { return .duplicate(try PostDocument.post(from: stored)) }
         // The stored revision is this post but for its own number and times: rebuilt here
@@ -107,27 +105,27 @@ extension PostStore {
         return .duplicate(post)
     }
 
-    /// One round: the rows of `all` at `positions` (each post at most once) against their latest
+    /// One round: the posts of `batch` at `positions` (each post at most once) against their latest
     /// stored revisions. New posts are stored as staged (revision 1, without `edited_at`); changed
     /// ones become the next revision, their document given its number and `edited_at` here.
-    /// Returns, per post, its position in `all`, the latest stored revision (NULL if none), whether it is a
+    /// Returns, per post, its position in `batch`, the latest stored revision (NULL if none), whether it is a
     /// duplicate, and for a duplicate the stored revision's times, plus its document when
     /// anything else differs.
-    private static func roundQuery(_ all: [StagedPost], _ positions: [Int]) -> PostgresQuery {
-        // Each column read in place (`all[$0].post.trust`): copying a staged post would retain
-        // every one of its strings.
+    private static func roundQuery(_ batch: PreparedPostBatch, _ positions: [Int]) -> PostgresQuery {
+        // Each column read in place (`batch.posts[$0].trust`): copying a post would retain every
+        // one of its strings.
         let ords = PostgresArray(positions.map { Int32($0) })
-        let ids = PostgresArray(positions.map { all[$0].post.id })
-        let trusts = PostgresArray(positions.map { all[$0].post.trust })
-        let schools = PostgresArray(positions.map { all[$0].post.school })
-        let accounts = PostgresArray(positions.map { all[$0].post.account })
-        let platforms = PostgresArray(positions.map { all[$0].post.platform.rawValue })
-        let externalIDs = PostgresArray(positions.map { all[$0].post.externalID })
-        let documents = PostgresArray(positions.map { all[$0].document })
-        let created = PostgresArray(positions.map { all[$0].post.createdAt })
-        let received = PostgresArray(positions.map { all[$0].post.receivedAt })
-        let edited = PostgresArray(positions.map { all[$0].post.editedAt })
-        let editedTexts = PostgresArray(positions.map { all[$0].editedText })
+        let ids = PostgresArray(positions.map { batch.posts[$0].id })
+        let trusts = PostgresArray(positions.map { batch.posts[$0].trust })
+        let schools = PostgresArray(positions.map { batch.posts[$0].school })
+        let accounts = PostgresArray(positions.map { batch.posts[$0].account })
+        let platforms = PostgresArray(positions.map { batch.posts[$0].platform.rawValue })
+        let externalIDs = PostgresArray(positions.map { batch.posts[$0].externalID })
+        let documents = PostgresArray(positions.map { batch.documents[$0] })
+        let created = PostgresArray(positions.map { batch.posts[$0].createdAt })
+        let received = PostgresArray(positions.map { batch.posts[$0].receivedAt })
+        let edited = PostgresArray(positions.map { batch.posts[$0].editedAt })
+        let editedTexts = PostgresArray(positions.map { batch.editedTexts[$0] })
         // Prepared once per connection: parsing and planning this statement was over a third of
         // PostgreSQL's work for a small batch.
         let query: PostgresQuery = """
@@ -168,70 +166,63 @@ extension PostStore {
         return query.prepared()
     }
 
-    /// The posts normalised as ``record(_:)`` stores them, each encoded once as revision 1 (a
-    /// later revision's number and `edited_at`, given as text, are set by the SQL), numbered by
-    /// position and by occurrence of its id. The two halves are encoded at once.
-    fileprivate static func stage(_ posts: [Post]) async throws -> [StagedPost] {
-        var occurrences: [UUID: Int32] = [:]
-        occurrences.reserveCapacity(posts.count)
-        var numbers: [Int32] = []
-        numbers.reserveCapacity(posts.count)
-        for post in posts {
-            let occurrence = occurrences[post.id, default: 0] + 1
-            occurrences[post.id] = occurrence
-            numbers.append(occurrence)
-        }
-        let occurrence = numbers
-        @Sendable func encode(_ range: Range<Int>) async throws -> [StagedPost] {
-            var staged: [StagedPost] = []
-            staged.reserveCapacity(range.count)
-            for ord in range {
-                // Tens of milliseconds for a large batch: let other tasks' continuations run.
-                if (ord - range.lowerBound) % 250 == 249 { await Task.yield() }
-                let incoming = posts[ord].normalisedForStore()
-                let first = incoming.asRevision(1)
-                let json = PostJSONWriter.encode(first)
-                assert(json == (try? ParapetJSON.encode(first)).map(Array.init), "PostJSONWriter differs from ParapetJSON")
-                staged.append(StagedPost(
-                    ord: Int32(ord), occurrence: occurrence[ord], post: incoming, revisionOne: first, document: PostDocument(json: json),
-                    editedText: ParapetJSON.string(from: incoming.editedAt ?? incoming.receivedAt)))
-            }
-            return staged
-        }
-        let middle = posts.count / 2
-        async let first = encode(0..<middle)
-        let second = try await encode(middle..<posts.count)
-        return try await first + second
-    }
 }
 
 /// Posts made ready for ``PostStore/recordBatch(_:)-(PreparedPostBatch)``: normalised, numbered
-/// and encoded, which takes no database and can overlap the storing of the batch before.
+/// and encoded, which takes no database and can overlap the storing of the batch before. Kept
+/// as columns, one array each, so that nothing copies a whole post to reach one field.
 public struct PreparedPostBatch: Sendable {
-    fileprivate var staged: [StagedPost]
+    /// The posts normalised as ``PostStore/record(_:)`` stores them.
+    fileprivate var posts: [Post] = []
+    /// Which occurrence of its id each post is (1 for the first): the round it is stored in.
+    fileprivate var occurrences: [Int32] = []
+    /// Each post encoded once as revision 1 (a later revision's number and `edited_at` are set by
+    /// the SQL).
+    fileprivate var documents: [PostDocument] = []
+    /// `edited_at` as the document of a later revision has it.
+    fileprivate var editedTexts: [String] = []
 
-    public init(_ posts: [Post]) async throws {
-        staged = posts.isEmpty ? [] : try await PostStore.stage(posts)
+    public init(_ incoming: [Post]) async throws {
+        guard !incoming.isEmpty else { return }
+        var seen: [UUID: Int32] = [:]
+        seen.reserveCapacity(incoming.count)
+        posts.reserveCapacity(incoming.count)
+        occurrences.reserveCapacity(incoming.count)
+        for post in incoming {
+            let occurrence = seen[post.id, default: 0] + 1
+            seen[post.id] = occurrence
+            occurrences.append(occurrence)
+            posts.append(post.normalisedForStore())
+        }
+        // Encoding is the costly part: the two halves at once.
+        let posts = posts
+        @Sendable func encode(_ range: Range<Int>) async -> [(document: PostDocument, editedText: String)] {
+            var encoded: [(document: PostDocument, editedText: String)] = []
+            encoded.reserveCapacity(range.count)
+            for position in range {
+                // Tens of milliseconds for a large batch: let other tasks' continuations run.
+                if (position - range.lowerBound) % 250 == 249 { await Task.yield() }
+                let first = posts[position].asRevision(1)
+                let json = PostJSONWriter.encode(first)
+                assert(json == (try? ParapetJSON.encode(first)).map(Array.init), "PostJSONWriter differs from ParapetJSON")
+                encoded.append((PostDocument(json: json), ParapetJSON.string(from: posts[position].editedAt ?? posts[position].receivedAt)))
+            }
+            return encoded
+        }
+        let middle = posts.count / 2
+        async let first = encode(0..<middle)
+        let second = await encode(middle..<posts.count)
+        for half in [await first, second] {
+            documents.append(contentsOf: half.lazy.map(\.document))
+            editedTexts.append(contentsOf: half.lazy.map(\.editedText))
+        }
     }
 
-    public var count: Int { staged.count }
+    public var count: Int { posts.count }
 
     /// The JSON of post `index` as revision 1, exactly as a ``PostRecord/new(_:)`` outcome's
     /// post encodes (``PostJSONWriter``): what the store wrote, for a caller that publishes it.
     public func revisionOneJSON(at index: Int) -> [UInt8] {
-        staged[index].document.json
+        documents[index].json
     }
-}
-
-/// One post of a batch as it is sent to PostgreSQL.
-private struct StagedPost: Sendable {
-    var ord: Int32
-    var occurrence: Int32
-    var post: Post
-    /// The post as revision 1, as a new post is stored.
-    var revisionOne: Post
-    /// `revisionOne`'s JSON.
-    var document: PostDocument
-    /// `edited_at` as the document of a later revision has it.
-    var editedText: String
 }
