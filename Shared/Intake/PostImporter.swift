@@ -108,14 +108,33 @@ public struct PostImporter: Sendable {
         return summary
     }
 
+    /// Decodes the lines, the two halves at once: decoding is the importer's largest cost, and
+    /// one thread decoding alone left a core idle once the store's backends finished.
     private func decode(_ lines: [ArraySlice<UInt8>], firstLine: Int) async -> Batch {
+        let received = Date()
+        guard lines.count >= 2 * Self.linesBetweenYields else {
+            return await decode(lines[...], firstLine: firstLine, received: received)
+        }
+        let middle = lines.count / 2
+        async let first = decode(lines[..<middle], firstLine: firstLine, received: received)
+        let second = await decode(lines[middle...], firstLine: firstLine, received: received)
+        var batch = await first
+        batch.posts.append(contentsOf: second.posts)
+        batch.removals.append(contentsOf: second.removals)
+        batch.invalid.append(contentsOf: second.invalid)
+        batch.lines += second.lines
+        return batch
+    }
+
+    /// Decodes `lines` (a slice of the batch; line numbers count from `firstLine` at the
+    /// batch's start).
+    private func decode(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLine: Int, received: Date) async -> Batch {
         var batch = Batch()
         batch.lines = lines.count
-        let received = Date()
-        for (offset, line) in lines.enumerated() {
+        for (offset, line) in zip(lines.indices, lines) {
             // Decoding a batch is tens of milliseconds of work: let the store's and the
             // publisher's continuations run between chunks instead of waiting for all of it.
-            if offset % Self.linesBetweenYields == Self.linesBetweenYields - 1 { await Task.yield() }
+            if (offset - lines.startIndex) % Self.linesBetweenYields == Self.linesBetweenYields - 1 { await Task.yield() }
             guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else { continue }
             let number = firstLine + offset
             do {
@@ -158,13 +177,13 @@ public struct PostImporter: Sendable {
         let prepared: PreparedPostBatch
         if let ready = batch.prepared { prepared = ready } else { prepared = try await PreparedPostBatch(batch.posts.map(\.post)) }
         let records = try await store.recordBatch(prepared)
-        for (index, (record, entry)) in zip(records, batch.posts).enumerated() {
+        for (index, record) in records.enumerated() {
             summary.count(record)
             // A new post is exactly the revision 1 the store wrote: its JSON is reused, not rewritten.
-            if case .new = record {
-                add(record.post, json: prepared.revisionOneJSON(at: index), entry.trust)
+            if case .new(let post) = record {
+                add(post, json: prepared.revisionOneJSON(at: index), batch.posts[index].trust)
             } else {
-                add(record.post, entry.trust)
+                add(record.post, batch.posts[index].trust)
             }
         }
         for removal in batch.removals {
@@ -186,7 +205,9 @@ public struct PostImporter: Sendable {
             let middle = posts.count / 2
             async let first = Self.messages(posts[..<middle], trust: trust)
             let second = await Self.messages(posts[middle...], trust: trust)
-            _ = try await producer.send(await first + second)
+            var messages = await first
+            messages.append(contentsOf: second)
+            _ = try await producer.send(messages)
         }
     }
 

@@ -7,12 +7,21 @@ import ParapetModels
 /// and consumers can drop the repeat.
 public enum PostMessageID {
     public static func `for`(_ post: Post) -> UUID {
-        let name = "parapet.post:\(post.id.lowercasedString):\(post.revision):\(post.isRemoved ? "removed" : "live")"
-        var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80  // version 8: name-based, hash chosen by the application
-        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        // The name "parapet.post:<id>:<revision>:<live|removed>", written as bytes: one is
+        // hashed for every post published.
+        var name: [UInt8] = []
+        name.reserveCapacity(72)
+        name.append(contentsOf: "parapet.post:".utf8)
+        post.id.appendLowercased(to: &name)
+        name.append(UInt8(ascii: ":"))
+        name.append(contentsOf: String(post.revision).utf8)
+        name.append(contentsOf: (post.isRemoved ? ":removed" : ":live").utf8)
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        SHA256.hash(data: name).withUnsafeBytes { digest in
+            withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest.prefix(16))) }
+        }
+        uuid.6 = (uuid.6 & 0x0F) | 0x80  // version 8: name-based, hash chosen by the application
+        uuid.8 = (uuid.8 & 0x3F) | 0x80  // RFC 9562 variant
+        return UUID(uuid: uuid)
     }
 }

@@ -38,11 +38,16 @@ extension Post {
     /// received it).
     func normalisedForStore() -> Post {
         var post = self
-        post.createdAt = ParapetJSON.wholeMilliseconds(createdAt)
-        post.receivedAt = ParapetJSON.wholeMilliseconds(receivedAt)
-        post.editedAt = ParapetJSON.wholeMilliseconds(editedAt ?? receivedAt)
-        post.removedAt = nil
+        post.normaliseForStore()
         return post
+    }
+
+    /// ``normalisedForStore()`` in place.
+    mutating func normaliseForStore() {
+        createdAt = ParapetJSON.wholeMilliseconds(createdAt)
+        receivedAt = ParapetJSON.wholeMilliseconds(receivedAt)
+        editedAt = ParapetJSON.wholeMilliseconds(editedAt ?? receivedAt)
+        removedAt = nil
     }
 
     /// This normalised post as revision `number`: revision 1 has no `editedAt`.

@@ -38,17 +38,21 @@ extension PostStore {
             for part in parts where !part.isEmpty {
                 group.addTask { try await self.recordPart(batch, part) }
             }
-            for try await outcomes in group {
-                for (position, record) in outcomes { records[position] = record }
+            // Outcomes are moved, not copied (each holds a post): popLast and take() leave nothing behind.
+            for try await var outcomes in group {
+                while let (position, record) = outcomes.popLast() { records[position] = record }
             }
         }
-        return try records.enumerated().map { position, record in
+        var result: [PostRecord] = []
+        result.reserveCapacity(records.count)
+        for position in records.indices {
             // Every statement returns a row per post it was given; a missing one is a bug here.
-            guard let record else {
+            guard let record = records[position].take() else {
                 throw PostgresError(code: .invalidUsage, message: "post \(position + 1) of the batch came back without an outcome")
             }
-            return record
+            result.append(record)
         }
+        return result
     }
 
     /// How many connections a large batch is stored over at once.
@@ -182,18 +186,19 @@ public struct PreparedPostBatch: Sendable {
     /// `edited_at` as the document of a later revision has it.
     fileprivate var editedTexts: [String] = []
 
-    public init(_ incoming: [Post]) async throws {
+    /// Prepares `incoming`; normalised in place when the caller hands over its only reference.
+    public init(_ incoming: consuming [Post]) async throws {
         guard !incoming.isEmpty else { return }
         var seen: [UUID: Int32] = [:]
         seen.reserveCapacity(incoming.count)
-        posts.reserveCapacity(incoming.count)
         occurrences.reserveCapacity(incoming.count)
-        for post in incoming {
-            let occurrence = seen[post.id, default: 0] + 1
-            seen[post.id] = occurrence
+        for index in incoming.indices {
+            let occurrence = seen[incoming[index].id, default: 0] + 1
+            seen[incoming[index].id] = occurrence
             occurrences.append(occurrence)
-            posts.append(post.normalisedForStore())
+            incoming[index].normaliseForStore()
         }
+        posts = incoming
         // Encoding is the costly part: the two halves at once.
         let posts = posts
         @Sendable func encode(_ range: Range<Int>) async -> [(document: PostDocument, editedText: String)] {

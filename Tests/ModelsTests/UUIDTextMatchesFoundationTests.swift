@@ -10,6 +10,9 @@ import Testing
         {
             #expect(id.uppercasedString == id.uuidString)
             #expect(id.lowercasedString == id.uuidString.lowercased())
+            var bytes = Array("name:".utf8)
+            id.appendLowercased(to: &bytes)
+            #expect(bytes == Array(("name:" + id.uuidString.lowercased()).utf8))
         }
     }
 }

@@ -31,22 +31,35 @@ extension UUID {
         self.init(uuid: bytes)
     }
 
+    /// Appends ``lowercasedString``'s bytes to `bytes`, without making the string (for names
+    /// that are hashed, not kept).
+    public func appendLowercased(to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 36))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            _ = write(digits: "0123456789abcdef", into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
     private func text(digits: StaticString) -> String {
+        String(unsafeUninitializedCapacity: 36) { write(digits: digits, into: $0) }
+    }
+
+    /// Writes the 36 characters into the start of `text`; returns 36.
+    private func write(digits: StaticString, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
         withUnsafeBytes(of: uuid) { bytes in
             digits.withUTF8Buffer { digits in
-                String(unsafeUninitializedCapacity: 36) { text in
-                    var at = 0
-                    for (index, byte) in bytes.enumerated() {
-                        if index == 4 || index == 6 || index == 8 || index == 10 {
-                            text[at] = UInt8(ascii: "-")
-                            at += 1
-                        }
-                        text[at] = digits[Int(byte >> 4)]
-                        text[at + 1] = digits[Int(byte & 0xF)]
-                        at += 2
+                var at = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[at] = UInt8(ascii: "-")
+                        at += 1
                     }
-                    return at
+                    text[at] = digits[Int(byte >> 4)]
+                    text[at + 1] = digits[Int(byte & 0xF)]
+                    at += 2
                 }
+                return at
             }
         }
     }
