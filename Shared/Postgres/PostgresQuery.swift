@@ -30,7 +30,9 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation {
 
     /// This query, to be prepared on each connection the first time it runs there and executed
     /// as the prepared statement after that: PostgreSQL parses, analyses and plans it once per
-    /// connection instead of on every run. For statements a service runs over and over with the
+    /// connection instead of on every run (connections ask for generic plans, so the plan is
+    /// not remade for each run's parameters; a statement whose best plan depends on its
+    /// parameters' values should not be prepared). For statements a service runs over and over with the
     /// same SQL text and parameter types (the text is the key), such as a batch insert.
     public func prepared() -> PostgresQuery {
         var query = self

@@ -13,6 +13,11 @@ import Testing
             }
             let statements = try await client.query("SELECT count(*) FROM pg_prepared_statements WHERE name LIKE 'parapet_%'")
             #expect(try statements[0].decode(Int.self, at: 0) == 1)
+            // Planned once, not for each run's values (PostgreSQL would plan an array parameter afresh every time).
+            let plans = try await client.query(
+                "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'parapet_%'")
+            #expect(try plans[0].decode(Int.self, column: "generic_plans") == 50)
+            #expect(try plans[0].decode(Int.self, column: "custom_plans") == 0)
             // Other text, or the same text with other parameter types, is another statement.
             _ = try await client.query(prepared("SELECT \("text") || '' AS next, \(PostgresArray(["a"])) AS list"))
             _ = try await client.query(prepared("SELECT \(1) + 1 AS next, \(PostgresArray([Int32(1)])) AS list"))
