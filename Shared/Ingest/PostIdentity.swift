@@ -9,14 +9,18 @@ public enum PostIdentity {
     /// `"<platform>:<externalID>"` in UTF-8: the first 16 bytes of the digest with the version
     /// nibble set to 8 and the variant bits to `10`.
     public static func id(platform: MonitoredAccount.Platform, externalID: String) -> UUID {
-        let digest = Array(SHA256.hash(data: Array("\(platform.rawValue):\(externalID)".utf8)))
-        var bytes = Array(digest.prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        // The name "platform:externalID" hashed as bytes, without building a String: once per item.
+        var name: [UInt8] = []
+        name.reserveCapacity(platform.rawValue.utf8.count + 1 + externalID.utf8.count)
+        name.append(contentsOf: platform.rawValue.utf8)
+        name.append(UInt8(ascii: ":"))
+        name.append(contentsOf: externalID.utf8)
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        SHA256.hash(data: name).withUnsafeBytes { digest in
+            withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest.prefix(16))) }
+        }
+        uuid.6 = (uuid.6 & 0x0F) | 0x80
+        uuid.8 = (uuid.8 & 0x3F) | 0x80
+        return UUID(uuid: uuid)
     }
 }

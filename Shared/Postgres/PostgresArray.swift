@@ -48,7 +48,7 @@ public struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable {
                 }
                 length = written
             }
-            withUnsafeBytes(of: length.bigEndian) { buffer.bytes.replaceSubrange(lengthAt..<lengthAt + 4, with: $0) }
+            buffer.bytes.withUnsafeMutableBytes { $0.storeBytes(of: length.bigEndian, toByteOffset: lengthAt, as: Int32.self) }
         }
         if hasNulls { buffer.bytes[header + 7] = 1 }
     }

@@ -9,7 +9,9 @@ public enum JSONStringEscaping {
         var value = value
         value.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            // Most text needs no escape at all: skip to the first byte that might, eight at a time.
+            let clean = cleanPrefix(utf8)
+            for (index, byte) in utf8.enumerated().dropFirst(clean) where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
                 switch byte {
@@ -30,5 +32,30 @@ public enum JSONStringEscaping {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// How many leading bytes of `utf8`, a multiple of eight, certainly need no escape (none is
+    /// a control character, `"` or `\`), tested a word at a time.
+    private static func cleanPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// Whether some byte of `word` equals the byte repeated in `pattern` (the classic
+        /// has-zero-byte test on `word ^ pattern`).
+        func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+            let x = word ^ pattern
+            return (x &- ones) & ~x & highs != 0
+        }
+        var offset = 0
+        while offset + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            // (byte | 0x80) - 0x20 keeps the high bit set unless the byte is below 0x20, and
+            // never borrows from the next byte.
+            let control = ((word | highs) &- 0x2020_2020_2020_2020) & highs != highs
+            if control || hasByte(word, 0x2222_2222_2222_2222) || hasByte(word, 0x5C5C_5C5C_5C5C_5C5C) { break }
+            offset += 8
+        }
+        return offset
     }
 }

@@ -16,29 +16,30 @@ public enum UTCTimestamp {
         let (days, secondOfDay) = seconds.quotientAndRemainder(dividingBy: 86_400)
         let (year, month, day) = civil(fromDays: Int(days))
         let clock = Int(secondOfDay)
-        var text = [UInt8](repeating: 0, count: 24)
-        func put(_ value: Int, at start: Int, digits: Int) {
-            var value = value
-            for index in stride(from: start + digits - 1, through: start, by: -1) {
-                text[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
+        return String(unsafeUninitializedCapacity: 24) { text in
+            func put(_ value: Int, at start: Int, digits: Int) {
+                var value = value
+                for index in stride(from: start + digits - 1, through: start, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
             }
+            put(year, at: 0, digits: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, at: 5, digits: 2)
+            text[7] = UInt8(ascii: "-")
+            put(day, at: 8, digits: 2)
+            text[10] = UInt8(ascii: "T")
+            put(clock / 3_600, at: 11, digits: 2)
+            text[13] = UInt8(ascii: ":")
+            put(clock / 60 % 60, at: 14, digits: 2)
+            text[16] = UInt8(ascii: ":")
+            put(clock % 60, at: 17, digits: 2)
+            text[19] = UInt8(ascii: ".")
+            put(Int(milliseconds), at: 20, digits: 3)
+            text[23] = UInt8(ascii: "Z")
+            return 24
         }
-        put(year, at: 0, digits: 4)
-        text[4] = UInt8(ascii: "-")
-        put(month, at: 5, digits: 2)
-        text[7] = UInt8(ascii: "-")
-        put(day, at: 8, digits: 2)
-        text[10] = UInt8(ascii: "T")
-        put(clock / 3_600, at: 11, digits: 2)
-        text[13] = UInt8(ascii: ":")
-        put(clock / 60 % 60, at: 14, digits: 2)
-        text[16] = UInt8(ascii: ":")
-        put(clock % 60, at: 17, digits: 2)
-        text[19] = UInt8(ascii: ".")
-        put(Int(milliseconds), at: 20, digits: 3)
-        text[23] = UInt8(ascii: "Z")
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Milliseconds since 1970 of `YYYY-MM-DDTHH:MM:SS[.f{1,3}](Z|z|±HH:MM)`, a real date and
