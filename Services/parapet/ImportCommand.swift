@@ -56,11 +56,13 @@ struct ImportCommand: AsyncParsableCommand {
                     },
                     onProgress: { bytes, posts in progress.update(bytes: bytes, posts: posts) })
                 await producer.close()
+                ProcessLifetime.keep(producer)
                 progress.finish()
                 print(summary.description + (invalid > 0 ? ", \(invalid) invalid lines skipped" : ""))
                 if invalid > 0 { throw ExitCode(65) }
             } catch let stopped as PostImporter.ImportStopped {
                 await producer.close()
+                ProcessLifetime.keep(producer)
                 progress.finish()
                 OperatorContext.fail("\(file): \(stopped); fix the line and run the import again (repeats are harmless)")
                 throw ExitCode(65)
