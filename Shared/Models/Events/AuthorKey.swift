@@ -13,10 +13,47 @@ public struct AuthorKey: RawRepresentable, Codable, Sendable, Hashable, Comparab
 
     /// The key for `handle` on `platform`: trimmed, without a leading `@`, in lower case.
     public init(platform: MonitoredAccount.Platform, handle: String) {
+        if let key = Self.asciiKey(platform: platform, handle: handle) {
+            rawValue = key
+            return
+        }
         var handle = Substring(handle).drop { $0.isWhitespace }
         while handle.last?.isWhitespace == true { handle = handle.dropLast() }
         if handle.first == "@" { handle = handle.dropFirst() }
         rawValue = "\(platform.rawValue):\(handle.lowercased())"
+    }
+
+    /// The key for an ASCII handle that neither starts nor ends with whitespace (nearly every
+    /// handle), written byte by byte: what the general path below gives, without splitting the
+    /// handle into Characters to trim it or making a lower-cased copy to interpolate. nil for
+    /// any other handle.
+    private static func asciiKey(platform: MonitoredAccount.Platform, handle: String) -> String? {
+        let utf8 = handle.utf8
+        guard let first = utf8.first, let last = utf8.last, !isASCIIWhitespace(first), !isASCIIWhitespace(last),
+            !utf8.contains(where: { $0 >= 0x80 })
+        else { return nil }
+        let prefix = platform.rawValue.utf8
+        let dropped = first == UInt8(ascii: "@") ? 1 : 0
+        return String(unsafeUninitializedCapacity: prefix.count + 1 + utf8.count - dropped) { key in
+            var at = 0
+            for byte in prefix {
+                key[at] = byte
+                at += 1
+            }
+            key[at] = UInt8(ascii: ":")
+            at += 1
+            for byte in utf8.dropFirst(dropped) {
+                key[at] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                at += 1
+            }
+            return at
+        }
+    }
+
+    /// The ASCII characters `Character.isWhitespace` is true of: tab, line feed, vertical tab,
+    /// form feed, carriage return (alone or before a line feed) and space.
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        (0x09...0x0D).contains(byte) || byte == 0x20
     }
 
     public var description: String { rawValue }

@@ -31,22 +31,32 @@ extension UUID {
         self.init(uuid: bytes)
     }
 
+    /// The length of the UUID's text, 8-4-4-4-12 hex digits.
+    public static let textLength = 36
+
+    /// Writes `lowercasedString`'s bytes to the start of `text` (at least `textLength` bytes
+    /// long), for callers building a larger byte string without making a String of each part.
+    /// - Returns: the number of bytes written, `textLength`; 0 if `text` is too short.
+    public func writeLowercased(into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard text.count >= Self.textLength else { return 0 }
+        return Self.write(uuid, digits: "0123456789abcdef", into: text)
+    }
+
     /// Appends ``lowercasedString``'s bytes to `bytes`, without making the string (for names
     /// that are hashed, not kept).
     public func appendLowercased(to bytes: inout [UInt8]) {
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 36))
+        bytes.append(contentsOf: repeatElement(0, count: Self.textLength))
         bytes.withUnsafeMutableBufferPointer { buffer in
-            _ = write(digits: "0123456789abcdef", into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+            _ = writeLowercased(into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
         }
     }
 
     private func text(digits: StaticString) -> String {
-        String(unsafeUninitializedCapacity: 36) { write(digits: digits, into: $0) }
+        String(unsafeUninitializedCapacity: Self.textLength) { text in Self.write(uuid, digits: digits, into: text) }
     }
 
-    /// Writes the 36 characters into the start of `text`; returns 36.
-    private func write(digits: StaticString, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    private static func write(_ uuid: uuid_t, digits: StaticString, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
         withUnsafeBytes(of: uuid) { bytes in
             digits.withUTF8Buffer { digits in
                 var at = 0

@@ -12,6 +12,8 @@ final class CompiledSchool: Sendable {
     let settings: PolicyPack.Settings
     /// The pack's clauses in pack order, cut down to what a verdict needs.
     private let clauses: [Clause]
+    /// The end of the verdict id's name under the engine's ruleset (see `verdictID`).
+    private let verdictNameEnd: [UInt8]
 
     /// A clause as the verdict needs it.
     private struct Clause: Sendable {
@@ -29,6 +31,7 @@ final class CompiledSchool: Sendable {
         self.pack = pack
         self.version = version
         settings = pack.settings
+        verdictNameEnd = Self.verdictNameEnd(rulesetVersion: PolicyEngine.rulesetVersion, packID: pack.id, packVersion: version)
         clauses = pack.clauses.enumerated().map { position, clause in
             Clause(
                 position: position, id: clause.id, behaviour: clause.behaviour, severity: clause.severity, audiences: clause.appliesTo,
@@ -36,7 +39,7 @@ final class CompiledSchool: Sendable {
         }
     }
 
-    func verdict(for post: Post, detections: [Detection], author: AuthorRole, account: MonitoredAccount, rulesetVersion: String, decidedAt: Date) -> Verdict {
+    func verdict(for post: Post, detections: [Detection], author: AuthorRole, account: CompiledAccount, rulesetVersion: String, decidedAt: Date) -> Verdict {
         var breaches: [ClauseBreach] = []
         if !detections.isEmpty {
             for clause in clauses {
@@ -47,7 +50,7 @@ final class CompiledSchool: Sendable {
             }
         }
         return Verdict(
-            id: Self.verdictID(post: post, rulesetVersion: rulesetVersion, packID: pack.id, packVersion: version),
+            id: verdictID(post: post, rulesetVersion: rulesetVersion),
             postID: post.id, postRevision: post.revision, school: post.school, authorKey: post.authorKey, rulesetVersion: rulesetVersion,
             packID: pack.id, packVersion: version, decidedAt: decidedAt, breaches: breaches)
     }
@@ -68,23 +71,42 @@ final class CompiledSchool: Sendable {
     /// revision under the same ruleset and pack version always gets the same verdict id.
     ///
     /// The name is "parapet-verdict", the post id (lower case), its revision, the ruleset, the
-    /// pack and its version, separated by NULs; written as bytes rather than through string
-    /// interpolation and `uuidString`, which formatted the id with printf for every post.
-    static func verdictID(post: Post, rulesetVersion: String, packID: String, packVersion: Int) -> UUID {
-        var name: [UInt8] = []
-        name.reserveCapacity(96 + rulesetVersion.utf8.count + packID.utf8.count)
-        name.append(contentsOf: "parapet-verdict".utf8)
-        name.append(0)
-        name.append(contentsOf: post.id.lowercasedString.utf8)
-        name.append(0)
-        name.append(contentsOf: String(post.revision).utf8)
-        name.append(0)
-        name.append(contentsOf: rulesetVersion.utf8)
-        name.append(0)
-        name.append(contentsOf: packID.utf8)
-        name.append(0)
-        name.append(contentsOf: String(packVersion).utf8)
-        let digest = SHA256.hash(data: name)
+    /// pack and its version, separated by NULs; written as bytes into one buffer on the stack,
+    /// its end (ruleset, pack, version) kept from `init` for the engine's own ruleset.
+    func verdictID(post: Post, rulesetVersion: String) -> UUID {
+        if rulesetVersion == PolicyEngine.rulesetVersion { return Self.verdictID(post: post, nameEnd: verdictNameEnd) }
+        return Self.verdictID(post: post, nameEnd: Self.verdictNameEnd(rulesetVersion: rulesetVersion, packID: pack.id, packVersion: version))
+    }
+
+    /// The end of a verdict id's name: NUL, the ruleset, NUL, the pack, NUL, its version.
+    static func verdictNameEnd(rulesetVersion: String, packID: String, packVersion: Int) -> [UInt8] {
+        [0] + Array(rulesetVersion.utf8) + [0] + Array(packID.utf8) + [0] + Array(String(packVersion).utf8)
+    }
+
+    private static let verdictNameStart = Array("parapet-verdict".utf8) + [0]
+
+    static func verdictID(post: Post, nameEnd: [UInt8]) -> UUID {
+        let start = verdictNameStart
+        // The revision in decimal, as `String(revision)` writes it: at most 20 digits and a sign.
+        let capacity = start.count + UUID.textLength + 1 + 21 + nameEnd.count
+        let digest = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { name in
+            var at = 0
+            func append(_ bytes: [UInt8]) {
+                for byte in bytes {
+                    name[at] = byte
+                    at += 1
+                }
+            }
+            append(start)
+            at += post.id.writeLowercased(into: UnsafeMutableBufferPointer(rebasing: name[at...]))
+            name[at] = 0
+            at += 1
+            at += writeDecimal(post.revision, into: UnsafeMutableBufferPointer(rebasing: name[at..<(at + 21)]))
+            append(nameEnd)
+            var hasher = SHA256()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: name[..<at])))
+            return hasher.finalize()
+        }
         var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &uuid) { target in
             digest.withUnsafeBytes { source in
@@ -95,6 +117,28 @@ final class CompiledSchool: Sendable {
         uuid.6 = (uuid.6 & 0x0F) | 0x80
         uuid.8 = (uuid.8 & 0x3F) | 0x80
         return UUID(uuid: uuid)
+    }
+
+    /// Writes `value` in decimal as `String(value)` would to the start of `text` (21 bytes hold
+    /// any `Int`); returns the bytes written.
+    static func writeDecimal(_ value: Int, into text: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var magnitude = value.magnitude
+        var digits = 0
+        repeat {
+            digits += 1
+            magnitude /= 10
+        } while magnitude > 0
+        let sign = value < 0 ? 1 : 0
+        guard text.count >= sign + digits else { return 0 }
+        if sign == 1 { text[0] = UInt8(ascii: "-") }
+        magnitude = value.magnitude
+        var at = sign + digits
+        repeat {
+            at -= 1
+            text[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        return sign + digits
     }
 }
 
