@@ -38,14 +38,25 @@ struct Detections {
     /// The evidence found so far for `behaviour`.
     func evidence(of behaviour: Behaviour) -> [Evidence] { found.first { $0.behaviour == behaviour }?.evidence ?? [] }
 
-    /// In the order of `Behaviour.allCases`, each detection's evidence in text order.
-    var all: [Detection] {
+    /// In the order of `Behaviour.allCases`, each detection's evidence in text order; leaves
+    /// none behind.
+    ///
+    /// The detections are moved out and their evidence sorted where it lies: sorting copies of
+    /// them copied every evidence array (retaining each evidence's strings) first.
+    mutating func takeAll() -> [Detection] {
         guard !found.isEmpty else { return [] }
-        return Behaviour.allCases.compactMap { behaviour in
-            guard var detection = found.first(where: { $0.behaviour == behaviour }) else { return nil }
+        var found: [Detection] = []
+        swap(&found, &self.found)
+        var result: [Detection] = []
+        result.reserveCapacity(found.count)
+        for behaviour in Behaviour.allCases {
+            guard let index = found.firstIndex(where: { $0.behaviour == behaviour }) else { continue }
+            var detection = found.remove(at: index)
             detection.evidence.sort { ($0.attachment ?? -1, $0.span?.start ?? 0, $0.span?.end ?? 0) < ($1.attachment ?? -1, $1.span?.start ?? 0, $1.span?.end ?? 0) }
-            return detection
+            result.append(detection)
+            if found.isEmpty { break }
         }
+        return result
     }
 }
 

@@ -53,6 +53,6 @@ public struct PolicyEngine: Sendable {
         for detector in compiled.detectors {
             detector.detect(in: context, into: &found)
         }
-        return found.all
+        return found.takeAll()
     }
 }

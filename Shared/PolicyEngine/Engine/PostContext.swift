@@ -29,7 +29,7 @@ struct PostContext {
     /// Every text of the post: the body, then the alt texts (stored: every detector walks it).
     let allTexts: [TextView]
 
-    init(post: Post, school: CompiledSchool, trust: CompiledTrust, account: MonitoredAccount) {
+    init(post: Post, school: CompiledSchool, trust: CompiledTrust, account: CompiledAccount) {
         media = post.media
         isReply = post.replyTo != nil
         createdAt = post.createdAt
@@ -63,7 +63,7 @@ struct PostContext {
         }
         let ownAccount = account.runBy == .school
         authorIsSchool = ownAccount
-            && (handle == CompiledTrust.handleKey(account.externalID) || handle == account.id.lowercased()
+            && (handle == account.externalHandleKey || handle == account.lowercasedID
                 || post.author.displayName == account.name || post.author.displayName == school.school.name)
     }
 

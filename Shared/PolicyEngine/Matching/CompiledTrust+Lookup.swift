@@ -2,7 +2,7 @@ import ParapetModels
 
 extension CompiledTrust {
     /// The school and account a post is classified under, or why it cannot be.
-    func place(of post: Post) throws(ClassificationError) -> (school: CompiledSchool, account: MonitoredAccount) {
+    func place(of post: Post) throws(ClassificationError) -> (school: CompiledSchool, account: CompiledAccount) {
         guard post.trust == trust else { throw .otherTrust(post.trust) }
         let bytes = post.text.utf8.count + post.media.reduce(0) { $0 + ($1.altText?.utf8.count ?? 0) }
         guard bytes <= PolicyEngine.maximumTextBytes else { throw .textTooLong(bytes: bytes, limit: PolicyEngine.maximumTextBytes) }

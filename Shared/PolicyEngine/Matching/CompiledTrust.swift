@@ -18,7 +18,7 @@ final class CompiledTrust: Sendable {
     let handles: [String: Int32]
     let schools: [CompiledSchool]
     let schoolIndex: [String: Int32]
-    let accounts: [String: MonitoredAccount]
+    let accounts: [String: CompiledAccount]
     /// Words `*` may hide, by length.
     let disguiseTargets: [Int: [(word: [UInt8], term: Int32)]]
     /// Terms that are alone a first or known-as name pattern ("hope", "matt"): the words
@@ -33,7 +33,7 @@ final class CompiledTrust: Sendable {
         var handles: [String: Int32] = [:]
         var schools: [CompiledSchool] = []
         var schoolIndex: [String: Int32] = [:]
-        var accounts: [String: MonitoredAccount] = [:]
+        var accounts: [String: CompiledAccount] = [:]
         var builder = Builder()
         for (cue, phrases) in Lexicon.all {
             for phrase in phrases {
@@ -116,7 +116,7 @@ final class CompiledTrust: Sendable {
             }
         }
         recoverableNameTerms = recoverable
-        for account in configuration.accounts { accounts[account.id] = account }
+        for account in configuration.accounts { accounts[account.id] = CompiledAccount(account) }
         for (index, school) in configuration.schools.enumerated() {
             let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack
             schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
