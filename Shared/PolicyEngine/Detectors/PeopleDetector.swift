@@ -130,7 +130,7 @@ struct PeopleDetector: Detector {
             for match in matches {
                 guard case .name(let entry) = post.trust.payloads[Int(match.pattern)] else { continue }
                 let name = post.trust.names[Int(entry)]
-                guard name.form == .first || name.form == .knownAs, let people = name.people[post.school.index] else { continue }
+                guard name.form == .first || name.form == .knownAs, let people = name.people(of: post.school.index) else { continue }
                 let pupils = people.filter { post.trust.people[Int($0)].kind == .pupil }
                 if !pupils.isEmpty { result.append(NameHit(form: name.form, people: pupils, tokens: index..<(index + 1))) }
             }

@@ -44,7 +44,7 @@ struct PostContext {
         allTexts = altTexts.isEmpty ? [text] : [text] + altTexts
         declaredAge = DeclaredAge.find(in: text)
         let handle = CompiledTrust.handleKey(post.author.handle)
-        let person = trust.handles[handle].map { trust.people[Int($0)] }
+        let person = trust.person(withHandle: handle).map { trust.people[Int($0)] }
         authorPerson = person
         switch person?.kind {
         case .pupil: author = .pupil

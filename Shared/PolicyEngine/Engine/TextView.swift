@@ -94,7 +94,7 @@ final class TextView {
                 schools.append((index, tokens))
             case .name(let entry):
                 let name = trust.names[Int(entry)]
-                guard let people = name.people[school], !people.isEmpty else { return }
+                guard let people = name.people(of: school), !people.isEmpty else { return }
                 if name.form == .first || name.form == .knownAs {
                     let token = tokenized.tokens[tokens.lowerBound]
                     if name.isOrdinaryWord
@@ -113,7 +113,10 @@ final class TextView {
                 let token = tokenized.tokens[index]
                 let plain = UnsafeBufferPointer(rebasing: bytes[Int(token.plain.lowerBound)..<Int(token.plain.upperBound)])
                 let plainTerm = vocabulary.lookup(plain)
-                let term = Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
+                // Most words are written plainly: their term is their letters'.
+                let term =
+                    token.flags.isDisjoint(with: [.wildcard, .disguised, .stretched])
+                    ? plainTerm ?? -1 : Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
                 if let plainTerm, nameWords.contains(plainTerm) { nameWordTokens.append(index) }
                 if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
                 sentence.append(current)
@@ -136,11 +139,12 @@ final class TextView {
         self.names = distinct
         var pupilNames: [NameHit] = []
         var adultNames: [NameHit] = []
+        let kinds = trust.kinds
         for hit in distinct {
             var pupils: [Int32] = []
             var adults: [Int32] = []
             for person in hit.people {
-                if trust.people[Int(person)].kind == .pupil { pupils.append(person) } else { adults.append(person) }
+                if kinds[Int(person)] == .pupil { pupils.append(person) } else { adults.append(person) }
             }
             if !pupils.isEmpty { pupilNames.append(NameHit(form: hit.form, people: pupils, tokens: hit.tokens)) }
             if !adults.isEmpty { adultNames.append(NameHit(form: hit.form, people: adults, tokens: hit.tokens)) }

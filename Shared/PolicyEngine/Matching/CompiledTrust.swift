@@ -14,8 +14,16 @@ final class CompiledTrust: Sendable {
     let payloads: [PatternPayload]
     let names: [NameEntry]
     let people: [Person]
+    /// Each person's kind, by person: what matching reads of a person for every name found,
+    /// kept apart from the rest so it does not pull a whole `Person` into cache.
+    let kinds: [Person.Kind]
     /// Lower-cased handles (no "@") to the person they belong to.
     let handles: [String: Int32]
+    /// The same handles as bytes, and by each one's id there its person: looked up for every
+    /// post in place, without hashing a String. Only when every handle is ASCII, where String
+    /// equality is byte equality; otherwise nil, and `handles` answers.
+    let asciiHandles: WordTable?
+    let asciiHandleOwners: [Int32]
     let schools: [CompiledSchool]
     let schoolIndex: [String: Int32]
     let accounts: [String: CompiledAccount]
@@ -31,6 +39,17 @@ final class CompiledTrust: Sendable {
         trust = configuration.trust.id
         var people: [Person] = []
         var handles: [String: Int32] = [:]
+        var asciiHandles = WordTable()
+        var asciiHandleOwners: [Int32] = []
+        var allASCII = true
+        /// The last person listed with a handle has it.
+        func addHandle(_ handle: String, person: Int32) {
+            let key = Self.handleKey(handle)
+            handles[key] = person
+            if key.utf8.contains(where: { $0 >= 0x80 }) { allASCII = false }
+            let id = Int(asciiHandles.intern(key.utf8))
+            if id == asciiHandleOwners.count { asciiHandleOwners.append(person) } else { asciiHandleOwners[id] = person }
+        }
         var schools: [CompiledSchool] = []
         var schoolIndex: [String: Int32] = [:]
         var accounts: [String: CompiledAccount] = [:]
@@ -57,14 +76,16 @@ final class CompiledTrust: Sendable {
             guard !words.isEmpty else { return }
             let key = Array(words.joined(separator: [0x20])) + [form.rawValue]
             if let existing = nameIndex[key] {
-                builder.names[Int(existing)].people[school, default: []].append(person)
+                builder.names[Int(existing)].add(person, school: school)
                 return
             }
-            let entry = Int32(builder.names.count)
+            let id = Int32(builder.names.count)
             let ordinary = words.count == 1 && OrdinaryWords.names.contains(String(decoding: words[0], as: UTF8.self))
-            builder.names.append(NameEntry(form: form, isOrdinaryWord: ordinary, people: [school: [person]]))
-            nameIndex[key] = entry
-            builder.add(words, payload: .name(entry))
+            var entry = NameEntry(form: form, isOrdinaryWord: ordinary)
+            entry.add(person, school: school)
+            builder.names.append(entry)
+            nameIndex[key] = id
+            builder.add(words, payload: .name(id))
         }
         for roster in configuration.rosters {
             guard let school = schoolIndex[roster.school] else { continue }
@@ -81,7 +102,7 @@ final class CompiledTrust: Sendable {
                         addName(known, form: .knownAs, person: person, school: school)
                     }
                 }
-                for handle in pupil.handles.values { handles[Self.handleKey(handle)] = person }
+                for handle in pupil.handles.values { addHandle(handle, person: person) }
             }
             func addAdult(id: String, name: String, kind: Person.Kind, role: StaffMember.Role?, handles adultHandles: [String: String]) {
                 let person = Int32(people.count)
@@ -94,7 +115,7 @@ final class CompiledTrust: Sendable {
                         addName("\(title) \(last)", form: .titled, person: person, school: school)
                     }
                 }
-                for handle in adultHandles.values { handles[Self.handleKey(handle)] = person }
+                for handle in adultHandles.values { addHandle(handle, person: person) }
             }
             for member in roster.staff {
                 addAdult(id: member.id, name: member.name, kind: .staff, role: member.role, handles: member.handles)
@@ -122,7 +143,10 @@ final class CompiledTrust: Sendable {
             schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
         }
         self.people = people
+        kinds = people.map(\.kind)
         self.handles = handles
+        self.asciiHandles = allASCII ? asciiHandles : nil
+        self.asciiHandleOwners = allASCII ? asciiHandleOwners : []
         self.schools = schools
         self.schoolIndex = schoolIndex
         self.accounts = accounts

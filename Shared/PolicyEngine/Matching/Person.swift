@@ -24,7 +24,32 @@ struct NameEntry: Sendable {
     /// A first name that is also an everyday word ("Will", "Hope", "Grace"): it counts as a
     /// name only when written with a capital inside a sentence.
     var isOrdinaryWord: Bool
-    var people: [Int32: [Int32]]
+    /// The schools whose rosters have the name, and each one's people with it, in the same
+    /// order: a name is held by a few schools, and a short scan of them costs less than hashing
+    /// the school for a dictionary every time the name is found in a post.
+    private var schools: [Int32] = []
+    private var lists: [[Int32]] = []
+
+    init(form: NameForm, isOrdinaryWord: Bool) {
+        self.form = form
+        self.isOrdinaryWord = isOrdinaryWord
+    }
+
+    /// Everyone of `school` with this name, nil if none.
+    func people(of school: Int32) -> [Int32]? {
+        for index in schools.indices where schools[index] == school { return lists[index] }
+        return nil
+    }
+
+    /// Adds `person` of `school` to those with the name, after any added before.
+    mutating func add(_ person: Int32, school: Int32) {
+        if let index = schools.firstIndex(of: school) {
+            lists[index].append(person)
+        } else {
+            schools.append(school)
+            lists.append([person])
+        }
+    }
 }
 
 /// What a pattern of the automaton stands for.

@@ -1,19 +1,23 @@
 /// Folded words to term ids: an open-addressing hash table over one byte pool, so looking a
 /// token up allocates nothing.
 ///
-/// Each slot holds the word's hash, id and place in the pool together: a lookup reads one slot
-/// (one cache line, where separate arrays of ids, hashes and ranges cost three misses on a
-/// table of a large roster's names) and then the pool to confirm.
+/// Each slot holds the word's hash, id, length, place in the pool and its first eight bytes
+/// together: a lookup reads one slot (one cache line, where separate arrays of ids, hashes and
+/// ranges cost three misses on a table of a large roster's names), and confirms a word of up
+/// to eight bytes, most words, from the slot alone, without a second miss in the pool.
 struct WordTable: Sendable {
     private struct Slot: Sendable {
+        /// The word's first eight bytes, little-endian, padded with zeros.
+        var head: UInt64
+        /// The high half of the word's hash.
+        var hash: UInt32
         /// -1 for an empty slot.
         var id: Int32
         var start: Int32
-        var end: Int32
-        var hash: UInt64
+        var count: Int32
     }
 
-    private static let empty = Slot(id: -1, start: 0, end: 0, hash: 0)
+    private static let empty = Slot(head: 0, hash: 0, id: -1, start: 0, count: 0)
 
     private var pool: [UInt8] = []
     private var words: [Range<Int32>] = []
@@ -49,11 +53,16 @@ struct WordTable: Sendable {
     @inline(__always)
     func lookup<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int32? {
         let hash = Self.hash(word)
+        let head = Self.head(word)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry.id < 0 { return nil }
-            if entry.hash == hash && pool[Int(entry.start)..<Int(entry.end)].elementsEqual(word) { return entry.id }
+            if entry.hash == UInt32(truncatingIfNeeded: hash >> 32) && entry.head == head && Int(entry.count) == word.count
+                && (entry.count <= 8 || pool[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(word))
+            {
+                return entry.id
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -62,33 +71,52 @@ struct WordTable: Sendable {
     /// retain and no bounds check per byte.
     @inline(__always)
     func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let hash = Self.hash(word)
+        let (hash, head) = Self.hashAndHead(word)
+        let high = UInt32(truncatingIfNeeded: hash >> 32)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry.id < 0 { return nil }
-            if entry.hash == hash, Self.equal(pool, entry.start..<entry.end, word) { return entry.id }
+            if entry.hash == high && entry.head == head && Int(entry.count) == word.count
+                && (entry.count <= 8 || Self.equalAfterHead(pool, entry.start, word))
+            {
+                return entry.id
+            }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Whether the pool's bytes `range` are `word`.
+    /// Whether the pool's bytes from `start + 8` are `word`'s from its ninth byte on (its first
+    /// eight and its length are already known equal).
     @inline(__always)
-    private static func equal(_ pool: [UInt8], _ range: Range<Int32>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard range.count == word.count else { return false }
-        var at = Int(range.lowerBound)
-        for byte in word {
-            if pool[at] != byte { return false }
+    private static func equalAfterHead(_ pool: [UInt8], _ start: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var at = Int(start) + 8
+        for index in 8..<word.count {
+            if pool[at] != word[index] { return false }
             at += 1
         }
         return true
+    }
+
+    /// A word's first eight bytes, little-endian, padded with zeros (the slot's `head`).
+    @inline(__always)
+    private static func head<Bytes: Collection<UInt8>>(_ word: Bytes) -> UInt64 {
+        var head: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in word.prefix(8) {
+            head |= UInt64(byte) << shift
+            shift += 8
+        }
+        return head
     }
 
     private mutating func insert(id: Int32, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].id >= 0 { slot = (slot + 1) & mask }
         let range = words[Int(id)]
-        slots[slot] = Slot(id: id, start: range.lowerBound, end: range.upperBound, hash: hash)
+        slots[slot] = Slot(
+            head: Self.head(word(id)), hash: UInt32(truncatingIfNeeded: hash >> 32), id: id, start: range.lowerBound,
+            count: Int32(range.count))
     }
 
     private mutating func grow() {
@@ -124,14 +152,18 @@ struct WordTable: Sendable {
         return finish(hash, count: count)
     }
 
-    /// `hash` for bytes in memory, reading whole chunks at once.
+    /// `hash` for bytes in memory, reading whole chunks at once; with the word's first chunk,
+    /// its `head`.
     @inline(__always)
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hashAndHead(_ word: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, head: UInt64) {
         var hash = seed
+        var head: UInt64 = 0
         let raw = UnsafeRawBufferPointer(word)
         var at = 0
         while at + 8 <= raw.count {
-            hash = mix(hash, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            if at == 0 { head = chunk }
+            hash = mix(hash, chunk)
             at += 8
         }
         if at < raw.count {
@@ -142,9 +174,10 @@ struct WordTable: Sendable {
                 shift += 8
                 at += 1
             }
+            if raw.count < 8 { head = chunk }
             hash = mix(hash, chunk)
         }
-        return finish(hash, count: raw.count)
+        return (finish(hash, count: raw.count), head)
     }
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
