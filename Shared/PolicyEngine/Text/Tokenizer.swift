@@ -171,7 +171,21 @@ enum Tokenizer {
             wordEnd = end
             bytes.append(contentsOf: run)
             letters += run.count
-            for byte in run { appendLeet(byte) }
+            if leetDiverged { leet.append(contentsOf: run) }
+            // `appendLeet`'s count of repeated letters, kept in locals for the run.
+            var last = leetLast
+            var repeats = leetRun
+            for byte in run {
+                if repeats > 0 && last == byte {
+                    repeats += 1
+                    if repeats >= 3 { stretched = true }
+                } else {
+                    repeats = 1
+                    last = byte
+                }
+            }
+            leetLast = last
+            leetRun = repeats
         }
 
         /// A letter from the folding table: its folded bytes.
@@ -358,10 +372,12 @@ enum Tokenizer {
         }
 
         /// Two letters at most two characters apart, with no line break between.
+        @inline(__always)
         static func isClose(_ previous: Token, _ next: Token) -> Bool {
             next.utf16.lowerBound - previous.utf16.upperBound <= 2 && !next.flags.contains(.afterBreak)
         }
 
+        @inline(__always)
         static func isSingle(_ token: Token) -> Bool {
             token.plain.count == 1 && !token.flags.contains(.number) || (token.flags.contains(.disguised) && token.leet.count == 1)
         }
