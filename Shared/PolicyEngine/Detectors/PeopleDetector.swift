@@ -128,7 +128,7 @@ struct PeopleDetector: Detector {
             var matches: [PhraseAutomaton.Match] = []
             post.trust.automaton.matches(in: [term], lengths: post.trust.patternLengths, into: &matches)
             for match in matches {
-                guard case .name(let entry) = post.trust.payloads[Int(match.pattern)] else { continue }
+                guard case .name(let entry) = post.trust.patterns[Int(match.pattern)].payload else { continue }
                 let name = post.trust.names[Int(entry)]
                 guard name.form == .first || name.form == .knownAs, let people = name.people(of: post.school.index) else { continue }
                 let pupils = people.filter { post.trust.people[Int($0)].kind == .pupil }

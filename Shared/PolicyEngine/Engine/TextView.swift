@@ -74,8 +74,7 @@ final class TextView {
         let vocabulary = trust.vocabulary
         let nameWords = trust.recoverableNameTerms
         let automaton = trust.automaton
-        let lengths = trust.patternLengths
-        let payloads = trust.payloads
+        let patterns = trust.patterns
         var nameWordTokens: [Int] = []
         var cueHits: [CueHit] = []
         // Room for a cue in every few words at once, rather than growing one hit at a time.
@@ -85,8 +84,9 @@ final class TextView {
         var names: [NameHit] = []
         /// A pattern found ending at token `index`, in the order the automaton reports them.
         func found(_ pattern: Int32, endingAt index: Int) {
-            let tokens = (index + 1 - Int(lengths[Int(pattern)]))..<(index + 1)
-            switch payloads[Int(pattern)] {
+            let matched = patterns[Int(pattern)]
+            let tokens = (index + 1 - Int(matched.length))..<(index + 1)
+            switch matched.payload {
             case .cue(let cue):
                 cueHits.append(CueHit(cue: cue, tokens: tokens))
                 cues.insert(cue)

@@ -11,7 +11,9 @@ final class CompiledTrust: Sendable {
     let vocabulary: WordTable
     let automaton: PhraseAutomaton
     let patternLengths: [Int32]
-    let payloads: [PatternPayload]
+    /// Each pattern's length and what it stands for, side by side: matching reads both for
+    /// every pattern found, from one place rather than two tables.
+    let patterns: [Pattern]
     let names: [NameEntry]
     let people: [Person]
     /// Each person's kind, by person: what matching reads of a person for every name found,
@@ -127,7 +129,7 @@ final class CompiledTrust: Sendable {
         vocabulary = builder.vocabulary
         automaton = PhraseAutomaton(patterns: builder.patterns, termCount: builder.vocabulary.count)
         patternLengths = builder.patterns.map { Int32($0.count) }
-        payloads = builder.payloads
+        patterns = zip(builder.patterns, builder.payloads).map { Pattern(length: Int32($0.count), payload: $1) }
         names = builder.names
         disguiseTargets = builder.disguiseTargets
         var recoverable = BitSet(capacity: builder.vocabulary.count)

@@ -52,6 +52,13 @@ struct NameEntry: Sendable {
     }
 }
 
+/// A pattern of the automaton as matching reads it.
+struct Pattern: Sendable {
+    /// In words.
+    var length: Int32
+    var payload: PatternPayload
+}
+
 /// What a pattern of the automaton stands for.
 enum PatternPayload: Sendable {
     case cue(Cue)

@@ -24,6 +24,9 @@ final class PhraseAutomaton: Sendable {
     /// transition, so matching skips the probe of `next` (a cache miss on a large roster).
     private let branching: BitSet
     private let continuing: BitSet
+    /// States where some pattern ends: reaching any other, matching skips reading its outputs
+    /// (a cache miss in `outputStart` on a large roster, for most words of a post).
+    private let emitting: BitSet
 
     /// - Parameters:
     ///   - patterns: each pattern's term ids, by pattern id.
@@ -86,6 +89,9 @@ final class PhraseAutomaton: Sendable {
             for (term, _) in children[state] { continuing.insert(term) }
         }
         self.branching = branching
+        var emitting = BitSet(capacity: depth.count)
+        for state in outputs.indices where !outputs[state].isEmpty { emitting.insert(Int32(state)) }
+        self.emitting = emitting
         self.continuing = continuing
         self.rootNext = rootNext
         self.next = next
@@ -142,6 +148,7 @@ final class PhraseAutomaton: Sendable {
     /// Calls `body` with each pattern that ends on reaching `state`.
     @inline(__always)
     func forEachPattern(endingAt state: Int32, _ body: (Int32) -> Void) {
+        guard emitting.contains(state) else { return }
         for slot in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1]) {
             body(outputs[slot])
         }
