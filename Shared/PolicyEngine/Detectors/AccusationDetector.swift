@@ -139,7 +139,7 @@ struct AccusationDetector: Detector {
                 let evidence = [view.evidence(person, detector: "accused"), view.evidence(hit, detector: "defamatory")]
                 defamation += evidence
                 if !Self.recordOnly.contains(phrase) { allegation += evidence }
-                if Self.nameCalling.contains(where: { phrase.hasPrefix($0) }) && !phrase.hasSuffix("ing") && !phrase.contains("ing ")
+                if Self.nameCalling.contains(where: { phrase.hasPrefix($0) }) && !phrase.hasSuffix("ing") && !phrase.containsASCII("ing ")
                     && person.lowerBound < hit.lowerBound
                 {
                     negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
@@ -164,7 +164,7 @@ struct AccusationDetector: Detector {
                     continue
                 }
                 let phrase = view.phrase(hit)
-                if Self.bullyingActs.contains(where: { phrase.hasPrefix($0) }) || phrase.contains(" you") { continue }
+                if Self.bullyingActs.contains(where: { phrase.hasPrefix($0) }) || phrase.containsASCII(" you") { continue }
                 if let person = target(for: hit, within: 10), !reportedElsewhere(person) {
                     negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
                 }

@@ -119,7 +119,7 @@ struct ComplaintDetector: Detector {
             }
             // "Mrs X is an embarrassment to the profession" is about a person, not the school.
             let schoolInSentence = view.schools.contains { view.sameSentence($0.tokens, hit) }
-                || view.hitsInSentence(.schoolWord, with: hit).contains { view.phrase($0).contains("school") || view.phrase($0).contains("academy") }
+                || view.hitsInSentence(.schoolWord, with: hit).contains { view.phrase($0).containsASCII("school") || view.phrase($0).containsASCII("academy") }
             if !schoolInSentence && people.contains(where: { view.sameSentence($0, hit) && $0.upperBound <= hit.lowerBound }) { continue }
             disrepute.append(hit)
         }

@@ -7,6 +7,23 @@ enum Detectors {
     ]
 }
 
+extension String {
+    /// `contains(part)` for an ASCII `part`: byte by byte when the string is ASCII too (where
+    /// each byte is a Character), rather than the Character-by-Character search.
+    func containsASCII(_ part: String) -> Bool {
+        let utf8 = self.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }), part.utf8.allSatisfy({ $0 < 0x80 }) else { return contains(part) }
+        let needle = part.utf8
+        guard let first = needle.first else { return true }
+        var start = utf8.startIndex
+        while let found = utf8[start...].firstIndex(of: first) {
+            if utf8[found...].starts(with: needle) { return true }
+            start = utf8.index(after: found)
+        }
+        return false
+    }
+}
+
 extension TextView {
     /// The folded words of `range` joined by spaces, for checking a hit against a short list.
     func phrase(_ range: Range<Int>) -> String {

@@ -65,70 +65,15 @@ final class TextView {
         self.attachment = attachment
         let tokenized = Tokenizer.tokenize(text)
         self.tokenized = tokenized
-        let count = tokenized.tokens.count
-        var sentence: [Int32] = []
-        sentence.reserveCapacity(count)
-        var current: Int32 = 0
-        // Read out of the trust once, not per token (each read of a class's struct property
-        // retains its arrays).
-        let vocabulary = trust.vocabulary
-        let nameWords = trust.recoverableNameTerms
-        let automaton = trust.automaton
-        let patterns = trust.patterns
-        var nameWordTokens: [Int] = []
-        var cueHits: [CueHit] = []
-        // Room for a cue in every few words at once, rather than growing one hit at a time.
-        cueHits.reserveCapacity(count / 2 + 4)
-        var cues = CueSet()
-        var schools: [(school: Int32, tokens: Range<Int>)] = []
-        var names: [NameHit] = []
-        /// A pattern found ending at token `index`, in the order the automaton reports them.
-        func found(_ pattern: Int32, endingAt index: Int) {
-            let matched = patterns[Int(pattern)]
-            let tokens = (index + 1 - Int(matched.length))..<(index + 1)
-            switch matched.payload {
-            case .cue(let cue):
-                cueHits.append(CueHit(cue: cue, tokens: tokens))
-                cues.insert(cue)
-            case .school(let index):
-                schools.append((index, tokens))
-            case .name(let entry):
-                let name = trust.names[Int(entry)]
-                guard let people = name.people(of: school), !people.isEmpty else { return }
-                if name.form == .first || name.form == .knownAs {
-                    let token = tokenized.tokens[tokens.lowerBound]
-                    if name.isOrdinaryWord
-                        && (!token.flags.contains(.capitalised) || token.flags.contains(.sentenceStart) || token.flags.contains(.allCaps))
-                    {
-                        return
-                    }
-                }
-                names.append(NameHit(form: name.form, people: people, tokens: tokens))
-            }
+        let scan = tokenized.bytes.withUnsafeBufferPointer { bytes in
+            Self.scan(bytes, tokenized: tokenized, trust: trust, school: school)
         }
-        // One pass: each token's term, then the automaton's step on it and what ends there.
-        var state: Int32 = 0
-        tokenized.bytes.withUnsafeBufferPointer { bytes in
-            for index in 0..<count {
-                let token = tokenized.tokens[index]
-                let plain = UnsafeBufferPointer(rebasing: bytes[Int(token.plain.lowerBound)..<Int(token.plain.upperBound)])
-                let plainTerm = vocabulary.lookup(plain)
-                // Most words are written plainly: their term is their letters'.
-                let term =
-                    token.flags.isDisjoint(with: [.wildcard, .disguised, .stretched])
-                    ? plainTerm ?? -1 : Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
-                if let plainTerm, nameWords.contains(plainTerm) { nameWordTokens.append(index) }
-                if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
-                sentence.append(current)
-                state = automaton.step(from: state, on: term)
-                automaton.forEachPattern(endingAt: state) { found($0, endingAt: index) }
-            }
-        }
-        self.sentence = sentence
-        self.nameWordTokens = nameWordTokens
-        self.cueHits = cueHits
-        self.cues = cues
-        self.schools = schools
+        self.sentence = scan.sentence
+        self.nameWordTokens = scan.nameWordTokens
+        self.cueHits = scan.cueHits
+        self.cues = scan.cues
+        self.schools = scan.schools
+        let names = scan.names
         // A first name inside a full name found at the same place is the same mention.
         let distinct = names.filter { hit in
             !names.contains { other in
@@ -153,6 +98,74 @@ final class TextView {
         self.adultNames = adultNames
         individuals = findIndividuals()
         if PersonalData.mayHold(tokenized) { personalData = PersonalData.find(in: self) }
+    }
+
+    /// What one pass of the matcher over a text finds.
+    private struct Scan {
+        var sentence: [Int32] = []
+        var nameWordTokens: [Int] = []
+        var cueHits: [CueHit] = []
+        var cues = CueSet()
+        var schools: [(school: Int32, tokens: Range<Int>)] = []
+        var names: [NameHit] = []
+    }
+
+    /// One pass over the tokens of `tokenized` (whose bytes are `bytes`): each token's term, then
+    /// the automaton's step on it and the patterns that end there, in the order the automaton
+    /// reports them. A function of its own, everything it gathers in its locals: a nested
+    /// function gathering into the initialiser's variables made each of them a box checked for
+    /// exclusive access at every write.
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>, tokenized: TokenizedText, trust: CompiledTrust, school: Int32) -> Scan {
+        let count = tokenized.tokens.count
+        var scan = Scan()
+        scan.sentence.reserveCapacity(count)
+        // Room for a cue in every few words at once, rather than growing one hit at a time.
+        scan.cueHits.reserveCapacity(count / 2 + 4)
+        var current: Int32 = 0
+        // Read out of the trust once, not per token (each read of a class's struct property
+        // retains its arrays).
+        let vocabulary = trust.vocabulary
+        let nameWords = trust.recoverableNameTerms
+        let automaton = trust.automaton
+        let patterns = trust.patterns
+        var state: Int32 = 0
+        for index in 0..<count {
+            let token = tokenized.tokens[index]
+            let plain = UnsafeBufferPointer(rebasing: bytes[Int(token.plain.lowerBound)..<Int(token.plain.upperBound)])
+            let plainTerm = vocabulary.lookup(plain)
+            // Most words are written plainly: their term is their letters'.
+            let term =
+                token.flags.isDisjoint(with: [.wildcard, .disguised, .stretched])
+                ? plainTerm ?? -1 : Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
+            if let plainTerm, nameWords.contains(plainTerm) { scan.nameWordTokens.append(index) }
+            if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
+            scan.sentence.append(current)
+            state = automaton.step(from: state, on: term)
+            for slot in automaton.endingSlots(at: state) {
+                let matched = patterns[Int(automaton.endingPattern(slot))]
+                let tokens = (index + 1 - Int(matched.length))..<(index + 1)
+                switch matched.payload {
+                case .cue(let cue):
+                    scan.cueHits.append(CueHit(cue: cue, tokens: tokens))
+                    scan.cues.insert(cue)
+                case .school(let named):
+                    scan.schools.append((named, tokens))
+                case .name(let entry):
+                    let name = trust.names[Int(entry)]
+                    guard let people = name.people(of: school), !people.isEmpty else { continue }
+                    if name.form == .first || name.form == .knownAs {
+                        let first = tokenized.tokens[tokens.lowerBound]
+                        if name.isOrdinaryWord
+                            && (!first.flags.contains(.capitalised) || first.flags.contains(.sentenceStart) || first.flags.contains(.allCaps))
+                        {
+                            continue
+                        }
+                    }
+                    scan.names.append(NameHit(form: name.form, people: people, tokens: tokens))
+                }
+            }
+        }
+        return scan
     }
 
     /// The term id of a token: its letters, else its undisguised reading, else with stretched

@@ -148,9 +148,18 @@ final class PhraseAutomaton: Sendable {
     /// Calls `body` with each pattern that ends on reaching `state`.
     @inline(__always)
     func forEachPattern(endingAt state: Int32, _ body: (Int32) -> Void) {
-        guard emitting.contains(state) else { return }
-        for slot in Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1]) {
-            body(outputs[slot])
-        }
+        for slot in endingSlots(at: state) { body(endingPattern(slot)) }
     }
+
+    /// Where the patterns that end on reaching `state` are listed (read each with
+    /// `endingPattern`): for a loop that would rather not hand a closure its state.
+    @inline(__always)
+    func endingSlots(at state: Int32) -> Range<Int> {
+        guard emitting.contains(state) else { return 0..<0 }
+        return Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1])
+    }
+
+    /// The pattern listed at `slot` of `endingSlots`.
+    @inline(__always)
+    func endingPattern(_ slot: Int) -> Int32 { outputs[slot] }
 }
