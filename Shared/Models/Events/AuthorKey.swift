@@ -28,25 +28,27 @@ public struct AuthorKey: RawRepresentable, Codable, Sendable, Hashable, Comparab
     /// handle into Characters to trim it or making a lower-cased copy to interpolate. nil for
     /// any other handle.
     private static func asciiKey(platform: MonitoredAccount.Platform, handle: String) -> String? {
-        let utf8 = handle.utf8
-        guard let first = utf8.first, let last = utf8.last, !isASCIIWhitespace(first), !isASCIIWhitespace(last),
-            !utf8.contains(where: { $0 >= 0x80 })
-        else { return nil }
-        let prefix = platform.rawValue.utf8
-        let dropped = first == UInt8(ascii: "@") ? 1 : 0
-        return String(unsafeUninitializedCapacity: prefix.count + 1 + utf8.count - dropped) { key in
-            var at = 0
-            for byte in prefix {
-                key[at] = byte
+        var handle = handle
+        return handle.withUTF8 { utf8 -> String? in
+            guard let first = utf8.first, let last = utf8.last, !isASCIIWhitespace(first), !isASCIIWhitespace(last),
+                !utf8.contains(where: { $0 >= 0x80 })
+            else { return nil }
+            let prefix = platform.rawValue.utf8
+            let dropped = first == UInt8(ascii: "@") ? 1 : 0
+            return String(unsafeUninitializedCapacity: prefix.count + 1 + utf8.count - dropped) { key in
+                var at = 0
+                for byte in prefix {
+                    key[at] = byte
+                    at += 1
+                }
+                key[at] = UInt8(ascii: ":")
                 at += 1
+                for byte in utf8[dropped...] {
+                    key[at] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                    at += 1
+                }
+                return at
             }
-            key[at] = UInt8(ascii: ":")
-            at += 1
-            for byte in utf8.dropFirst(dropped) {
-                key[at] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                at += 1
-            }
-            return at
         }
     }
 
