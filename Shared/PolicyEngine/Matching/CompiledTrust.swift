@@ -155,7 +155,7 @@ final class CompiledTrust: Sendable {
     }
 
     struct Builder {
-        var vocabulary = WordTable(capacity: 1 << 14)
+        var vocabulary = WordTable(capacity: 1 << 13)
         var patterns: [[Int32]] = []
         var payloads: [PatternPayload] = []
         var names: [NameEntry] = []

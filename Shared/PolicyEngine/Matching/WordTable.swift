@@ -1,34 +1,39 @@
 /// Folded words to term ids: an open-addressing hash table over one byte pool, so looking a
 /// token up allocates nothing.
 ///
-/// Each slot holds the word's hash, id, length, place in the pool and its first eight bytes
-/// together: a lookup reads one slot (one cache line, where separate arrays of ids, hashes and
-/// ranges cost three misses on a table of a large roster's names), and confirms a word of up
-/// to eight bytes, most words, from the slot alone, without a second miss in the pool.
+/// Each slot is 16 bytes: the word's first eight bytes, its id, and a check of its hash and
+/// length. A lookup reads one slot (where separate arrays of ids, hashes and ranges cost three
+/// cache misses on a table of a large roster's names) and confirms a word of up to eight
+/// bytes, most words, from the slot alone, without a second miss in the pool. A bit per hash
+/// prefix (8 KiB, so it stays in cache) answers most words that are not in the table, most of
+/// a post's, without reading a slot at all.
 struct WordTable: Sendable {
     private struct Slot: Sendable {
         /// The word's first eight bytes, little-endian, padded with zeros.
         var head: UInt64
-        /// The high half of the word's hash.
-        var hash: UInt32
         /// -1 for an empty slot.
         var id: Int32
-        var start: Int32
-        var count: Int32
+        /// The hash's bits 40 to 63, then the length (255 for 255 bytes or more).
+        var check: UInt32
     }
 
-    private static let empty = Slot(head: 0, hash: 0, id: -1, start: 0, count: 0)
+    private static let empty = Slot(head: 0, id: -1, check: 0)
+    /// `present` has a bit for each value of a hash's top `presentBits` bits.
+    private static let presentBits: UInt64 = 16
 
     private var pool: [UInt8] = []
     private var words: [Range<Int32>] = []
     private var slots: [Slot]
     private var mask: Int
+    /// Whether some word's hash starts with each `presentBits`-bit prefix.
+    private var present: [UInt64]
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
+        present = Array(repeating: 0, count: (1 << Self.presentBits) / 64)
     }
 
     var count: Int { words.count }
@@ -41,7 +46,10 @@ struct WordTable: Sendable {
         pool.append(contentsOf: word)
         let id = Int32(words.count)
         words.append(start..<Int32(pool.count))
-        insert(id: id, hash: Self.hash(word))
+        let hash = Self.hash(word)
+        let prefix = Int(truncatingIfNeeded: hash >> (64 - Self.presentBits))
+        present[prefix >> 6] |= 1 << UInt64(prefix & 63)
+        insert(id: id, hash: hash)
         return id
     }
 
@@ -50,17 +58,30 @@ struct WordTable: Sendable {
         return pool[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
+    /// A slot's `check` for a word with `hash` and `count` bytes.
+    @inline(__always)
+    private static func check(_ hash: UInt64, count: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: hash >> 40) << 8 | UInt32(min(count, 255))
+    }
+
+    /// Whether some word in the table may have `hash` (no means none has).
+    @inline(__always)
+    private func mayHold(_ hash: UInt64) -> Bool {
+        let prefix = Int(truncatingIfNeeded: hash >> (64 - Self.presentBits))
+        return present[prefix >> 6] & (1 << UInt64(prefix & 63)) != 0
+    }
+
     @inline(__always)
     func lookup<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int32? {
         let hash = Self.hash(word)
+        guard mayHold(hash) else { return nil }
         let head = Self.head(word)
+        let check = Self.check(hash, count: word.count)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry.id < 0 { return nil }
-            if entry.hash == UInt32(truncatingIfNeeded: hash >> 32) && entry.head == head && Int(entry.count) == word.count
-                && (entry.count <= 8 || pool[Int(entry.start)..<Int(entry.start + entry.count)].elementsEqual(word))
-            {
+            if entry.check == check && entry.head == head && (word.count <= 8 || self.word(entry.id).elementsEqual(word)) {
                 return entry.id
             }
             slot = (slot + 1) & mask
@@ -72,25 +93,25 @@ struct WordTable: Sendable {
     @inline(__always)
     func lookup(_ word: UnsafeBufferPointer<UInt8>) -> Int32? {
         let (hash, head) = Self.hashAndHead(word)
-        let high = UInt32(truncatingIfNeeded: hash >> 32)
+        guard mayHold(hash) else { return nil }
+        let check = Self.check(hash, count: word.count)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry.id < 0 { return nil }
-            if entry.hash == high && entry.head == head && Int(entry.count) == word.count
-                && (entry.count <= 8 || Self.equalAfterHead(pool, entry.start, word))
-            {
+            if entry.check == check && entry.head == head && (word.count <= 8 || equal(entry.id, word)) {
                 return entry.id
             }
             slot = (slot + 1) & mask
         }
     }
 
-    /// Whether the pool's bytes from `start + 8` are `word`'s from its ninth byte on (its first
-    /// eight and its length are already known equal).
+    /// Whether word `id` is `word` (their first eight bytes already known equal).
     @inline(__always)
-    private static func equalAfterHead(_ pool: [UInt8], _ start: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var at = Int(start) + 8
+    private func equal(_ id: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let range = words[Int(id)]
+        guard range.count == word.count else { return false }
+        var at = Int(range.lowerBound) + 8
         for index in 8..<word.count {
             if pool[at] != word[index] { return false }
             at += 1
@@ -113,10 +134,8 @@ struct WordTable: Sendable {
     private mutating func insert(id: Int32, hash: UInt64) {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].id >= 0 { slot = (slot + 1) & mask }
-        let range = words[Int(id)]
-        slots[slot] = Slot(
-            head: Self.head(word(id)), hash: UInt32(truncatingIfNeeded: hash >> 32), id: id, start: range.lowerBound,
-            count: Int32(range.count))
+        let word = word(id)
+        slots[slot] = Slot(head: Self.head(word), id: id, check: Self.check(hash, count: word.count))
     }
 
     private mutating func grow() {
