@@ -42,11 +42,15 @@ final class CompiledSchool: Sendable {
     func verdict(for post: Post, detections: [Detection], author: AuthorRole, account: CompiledAccount, rulesetVersion: String, decidedAt: Date) -> Verdict {
         var breaches: [ClauseBreach] = []
         if !detections.isEmpty {
-            for clause in clauses {
-                guard let detection = detections.first(where: { $0.behaviour == clause.behaviour }) else { continue }
+            for position in clauses.indices {
+                // Only a clause whose behaviour was detected is read whole: copying each clause
+                // (or detection) out to test it retained and released its strings and arrays.
+                let behaviour = clauses[position].behaviour
+                guard let found = detections.firstIndex(where: { $0.behaviour == behaviour }) else { continue }
+                let clause = clauses[position]
                 guard Self.applies(clause.audiences, to: author), !clause.ownPageOnly || account.runBy == .school else { continue }
-                let severity = max(clause.severity, detection.minimumSeverity ?? clause.severity)
-                breaches.append(ClauseBreach(clauseID: clause.id, behaviour: clause.behaviour, severity: severity, evidence: detection.evidence))
+                let severity = max(clause.severity, detections[found].minimumSeverity ?? clause.severity)
+                breaches.append(ClauseBreach(clauseID: clause.id, behaviour: clause.behaviour, severity: severity, evidence: detections[found].evidence))
             }
         }
         return Verdict(
