@@ -79,9 +79,9 @@ enum Tokenizer {
     /// The tokenizer's working state. A word's plain letters are written straight into `bytes`
     /// as they are read; its reading with symbols and digits as letters, `leet`, is kept apart
     /// only from the first byte where it differs, so the common word is written once.
-    private struct State {
-        var bytes: [UInt8] = []
-        var tokens: [Token] = []
+    private struct State: ~Copyable {
+        var bytes: GrowingBuffer<UInt8>
+        var tokens: GrowingBuffer<Token>
         /// Where the word being read starts in `bytes`.
         var plainStart = 0
         /// The word being read, with symbols and digits read as letters, once `leetDiverged`;
@@ -115,8 +115,8 @@ enum Tokenizer {
         var spacedLetters = false
 
         init(capacity: Int) {
-            bytes.reserveCapacity(capacity * 2)
-            tokens.reserveCapacity(capacity / 4 + 1)
+            bytes = GrowingBuffer(capacity: capacity * 2)
+            tokens = GrowingBuffer(capacity: capacity / 4 + 1)
         }
 
         /// Adds a byte to the word's reading, noting a letter repeated three or more times.
@@ -137,7 +137,7 @@ enum Tokenizer {
         mutating func divergeLeet() {
             guard !leetDiverged else { return }
             leetDiverged = true
-            leet.append(contentsOf: bytes[plainStart...])
+            leet.append(contentsOf: bytes.suffix(from: plainStart))
         }
 
         /// An ASCII letter (already lower case) or digit.
@@ -322,16 +322,18 @@ enum Tokenizer {
             if sentenceEnds || bang { nextFlags.insert(.sentenceStart) }
         }
 
-        mutating func finish(utf16Count: Int) -> TokenizedText {
-            joinSpacedLetters()
+        func finish(utf16Count: Int) -> TokenizedText {
+            var bytes = bytes.array()
+            var tokens = tokens.array()
+            if spacedLetters { Self.joinSpacedLetters(&tokens, &bytes) }
             return TokenizedText(bytes: bytes, tokens: tokens, utf16Count: utf16Count, mayHoldPersonalData: sawDigit || sawAt, hasAtSign: sawAt)
         }
 
         /// "f u c k", "s.h.i.t", "f-u-c-k": three or more single letters a character or two apart
         /// on one line become one word. Most texts have none (`spacedLetters`, noted as the
         /// tokens were made), and then the tokens stay as they are, uncopied.
-        mutating func joinSpacedLetters() {
-            guard tokens.count >= 3, spacedLetters else { return }
+        static func joinSpacedLetters(_ tokens: inout [Token], _ bytes: inout [UInt8]) {
+            guard tokens.count >= 3 else { return }
             var result: [Token] = []
             result.reserveCapacity(tokens.count)
             var index = 0
