@@ -12,31 +12,23 @@ struct DeclaredAge: Sendable {
     ]
     private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like", "all", "both"]
 
-    /// The tokens that read as one of the words `find` reads on from (the cases of its
-    /// `switch`: "im", "i", "we", "year", "yr", "y", "my"), compared in place: most words of a
-    /// post are none of them, and making a String of each to find out cost more than the rest.
-    private static func openers(in text: TokenizedText) -> [Int] {
-        var found: [Int] = []
-        text.bytes.withUnsafeBufferPointer { bytes in
-            for (index, token) in text.tokens.enumerated() {
-                let range = token.flags.contains(.disguised) ? token.leet : token.plain
-                let start = Int(range.lowerBound)
-                let opens: Bool
-                switch range.count {
-                case 1: opens = bytes[start] == UInt8(ascii: "i") || bytes[start] == UInt8(ascii: "y")
-                case 2:
-                    let pair = (bytes[start], bytes[start + 1])
-                    opens = pair == (UInt8(ascii: "i"), UInt8(ascii: "m")) || pair == (UInt8(ascii: "w"), UInt8(ascii: "e"))
-                        || pair == (UInt8(ascii: "y"), UInt8(ascii: "r")) || pair == (UInt8(ascii: "m"), UInt8(ascii: "y"))
-                case 4:
-                    opens = bytes[start] == UInt8(ascii: "y") && bytes[start + 1] == UInt8(ascii: "e") && bytes[start + 2] == UInt8(ascii: "a")
-                        && bytes[start + 3] == UInt8(ascii: "r")
-                default: opens = false
-                }
-                if opens { found.append(index) }
-            }
+    /// Whether a token reading `word` is one of the words `find` reads on from (the cases of
+    /// its `switch`: "im", "i", "we", "year", "yr", "y", "my"), compared in place: most words of
+    /// a post are none of them, and making a String of each to find out cost more than the rest.
+    /// The matcher asks it of every token as it passes (`TextView.ageOpeners`), rather than
+    /// `find` walking the tokens again.
+    @inline(__always)
+    static func opens(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch word.count {
+        case 1: return word[0] == UInt8(ascii: "i") || word[0] == UInt8(ascii: "y")
+        case 2:
+            let pair = (word[0], word[1])
+            return pair == (UInt8(ascii: "i"), UInt8(ascii: "m")) || pair == (UInt8(ascii: "w"), UInt8(ascii: "e"))
+                || pair == (UInt8(ascii: "y"), UInt8(ascii: "r")) || pair == (UInt8(ascii: "m"), UInt8(ascii: "y"))
+        case 4:
+            return word[0] == UInt8(ascii: "y") && word[1] == UInt8(ascii: "e") && word[2] == UInt8(ascii: "a") && word[3] == UInt8(ascii: "r")
+        default: return false
         }
-        return found
     }
 
     static func find(in view: TextView) -> DeclaredAge? {
@@ -51,7 +43,7 @@ struct DeclaredAge: Sendable {
             return nil
         }
         let past = view.hits(.pastTense)
-        for index in Self.openers(in: text) {
+        for index in view.ageOpeners {
             var next: Int
             switch word(index) {
             case "im": next = index + 1

@@ -56,6 +56,9 @@ final class TextView {
     /// Tokens whose letters are a one-word first or known-as name of the trust's roster (whatever
     /// their case or place): the only tokens `PeopleDetector.recoveredNames` can take back.
     let nameWordTokens: [Int]
+    /// Tokens that may open a statement of the author's age ("I'm", "year", "my"; see
+    /// `DeclaredAge.opens`), noted as the matcher passes.
+    let ageOpeners: [Int]
     /// Phone numbers, email addresses, postcodes and street addresses; looked for only when the
     /// text has a digit or an "@", which every one of them needs.
     private(set) var personalData: [Evidence] = []
@@ -70,6 +73,7 @@ final class TextView {
         }
         self.sentence = scan.sentence
         self.nameWordTokens = scan.nameWordTokens
+        self.ageOpeners = scan.ageOpeners
         self.cueHits = scan.cueHits
         self.cues = scan.cues
         self.schools = scan.schools
@@ -104,6 +108,7 @@ final class TextView {
     private struct Scan {
         var sentence: [Int32] = []
         var nameWordTokens: [Int] = []
+        var ageOpeners: [Int] = []
         var cueHits: [CueHit] = []
         var cues = CueSet()
         var schools: [(school: Int32, tokens: Range<Int>)] = []
@@ -138,6 +143,9 @@ final class TextView {
                 token.flags.isDisjoint(with: [.wildcard, .disguised, .stretched])
                 ? plainTerm ?? -1 : Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
             if let plainTerm, nameWords.contains(plainTerm) { scan.nameWordTokens.append(index) }
+            let reading =
+                token.flags.contains(.disguised) ? UnsafeBufferPointer(rebasing: bytes[Int(token.leet.lowerBound)..<Int(token.leet.upperBound)]) : plain
+            if DeclaredAge.opens(reading) { scan.ageOpeners.append(index) }
             if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
             scan.sentence.append(current)
             state = automaton.step(from: state, on: term)
