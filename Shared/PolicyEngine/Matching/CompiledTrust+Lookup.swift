@@ -15,12 +15,5 @@ extension CompiledTrust {
     }
 
     /// The person whose handle `key` (a `handleKey`) is, if any.
-    func person(withHandle key: String) -> Int32? {
-        var key = key
-        // An ASCII key is only ever String-equal to the same bytes; any other may be equal to
-        // different ones (canonical equivalence), which only the dictionary knows.
-        guard let asciiHandles, let found = key.withUTF8({ bytes in bytes.allSatisfy { $0 < 0x80 } ? .some(asciiHandles.lookup(bytes)) : nil })
-        else { return handles[key] }
-        return found.map { asciiHandleOwners[Int($0)] }
-    }
+    func person(withHandle key: String) -> Int32? { handles[key] }
 }

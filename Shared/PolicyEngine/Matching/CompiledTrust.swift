@@ -20,15 +20,10 @@ final class CompiledTrust: Sendable {
     /// kept apart from the rest so it does not pull a whole `Person` into cache.
     let kinds: [Person.Kind]
     /// Lower-cased handles (no "@") to the person they belong to.
-    let handles: [String: Int32]
-    /// The same handles as bytes, and by each one's id there its person: looked up for every
-    /// post in place, without hashing a String. Only when every handle is ASCII, where String
-    /// equality is byte equality; otherwise nil, and `handles` answers.
-    let asciiHandles: WordTable?
-    let asciiHandleOwners: [Int32]
+    let handles: StringTable<Int32>
     let schools: [CompiledSchool]
-    let schoolIndex: [String: Int32]
-    let accounts: [String: CompiledAccount]
+    let schoolIndex: StringTable<Int32>
+    let accounts: StringTable<CompiledAccount>
     /// Words `*` may hide, by length.
     let disguiseTargets: [Int: [(word: [UInt8], term: Int32)]]
     /// Terms that are alone a first or known-as name pattern ("hope", "matt"): the words
@@ -40,21 +35,14 @@ final class CompiledTrust: Sendable {
     init(configuration: TrustConfiguration, packVersions: [String: Int]) {
         trust = configuration.trust.id
         var people: [Person] = []
-        var handles: [String: Int32] = [:]
-        var asciiHandles = WordTable()
-        var asciiHandleOwners: [Int32] = []
-        var allASCII = true
+        var handles = StringTable<Int32>()
         /// The last person listed with a handle has it.
         func addHandle(_ handle: String, person: Int32) {
-            let key = Self.handleKey(handle)
-            handles[key] = person
-            if key.utf8.contains(where: { $0 >= 0x80 }) { allASCII = false }
-            let id = Int(asciiHandles.intern(key.utf8))
-            if id == asciiHandleOwners.count { asciiHandleOwners.append(person) } else { asciiHandleOwners[id] = person }
+            handles.set(person, for: Self.handleKey(handle))
         }
         var schools: [CompiledSchool] = []
-        var schoolIndex: [String: Int32] = [:]
-        var accounts: [String: CompiledAccount] = [:]
+        var schoolIndex = StringTable<Int32>()
+        var accounts = StringTable<CompiledAccount>()
         var builder = Builder()
         for (cue, phrases) in Lexicon.all {
             for phrase in phrases {
@@ -67,7 +55,7 @@ final class CompiledTrust: Sendable {
             }
         }
         for (index, school) in configuration.schools.enumerated() {
-            schoolIndex[school.id] = Int32(index)
+            schoolIndex.set(Int32(index), for: school.id)
             for variant in Self.schoolNameVariants(school) {
                 builder.add(variant, payload: .school(Int32(index)))
             }
@@ -139,7 +127,7 @@ final class CompiledTrust: Sendable {
             }
         }
         recoverableNameTerms = recoverable
-        for account in configuration.accounts { accounts[account.id] = CompiledAccount(account) }
+        for account in configuration.accounts { accounts.set(CompiledAccount(account), for: account.id) }
         for (index, school) in configuration.schools.enumerated() {
             let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack
             schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
@@ -147,8 +135,6 @@ final class CompiledTrust: Sendable {
         self.people = people
         kinds = people.map(\.kind)
         self.handles = handles
-        self.asciiHandles = allASCII ? asciiHandles : nil
-        self.asciiHandleOwners = allASCII ? asciiHandleOwners : []
         self.schools = schools
         self.schoolIndex = schoolIndex
         self.accounts = accounts
