@@ -41,7 +41,7 @@ struct ConductDetector: Detector {
         "i know where you live", "we know where you live", "know where you live", "know where she lives", "know where he lives",
         "know where they live",
     ]
-    static let jokes: Set<String> = ["don t worry", "dont worry", "apparently not", "only joking", "just joking", "jk", "lol", "haha", "x", "xx"]
+    static let jokes: PhraseSet = ["don t worry", "dont worry", "apparently not", "only joking", "just joking", "jk", "lol", "haha", "x", "xx"]
 
     /// "don t get to" as typed without the apostrophe: "dont get to".
     static func joinedContractions(_ phrase: String) -> String {

@@ -57,7 +57,7 @@ struct LanguageDetector: Detector {
         "bloody", "smug", "arrogant",
     ]
     /// Words that make a sexual-sounding word education or health ("RSE uses the correct names").
-    static let teaching: Set<String> = [
+    static let teaching: PhraseSet = [
         "rse", "pshe", "biology", "science", "anatomy", "anatomical", "puberty", "lesson", "lessons", "nhs", "doctor", "gp", "midwife",
         "nurse", "correct names", "curriculum", "health",
     ]

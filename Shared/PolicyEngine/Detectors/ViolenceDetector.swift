@@ -15,7 +15,7 @@ struct ViolenceDetector: Detector {
     /// Verbs that open an order to attack ("bomb the school", "torch that place").
     static let imperative: Set<String> = ["bomb", "torch", "burn", "shoot", "stab", "nuke", "petrol bomb", "blow up", "kill"]
     /// Words that point the harm at somebody when no person cue does.
-    static let targets: Set<String> = ["whoever", "their", "anyone", "someone", "somebody", "everyone", "people", "place"]
+    static let targets: PhraseSet = ["whoever", "their", "anyone", "someone", "somebody", "everyone", "people", "place"]
 
     /// Words after a violent verb that say its object is no person ("smash that exam"): a
     /// determiner, then none of these.
@@ -105,25 +105,56 @@ extension TextView {
         text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F648, 0x1F644, 0x1F605, 0x1F606, 0x1F926, 0x1F62D, 0x1F643].contains($0.value) }
     }
 
-    /// Whether any word, or pair of words, of the text is one of `words`.
-    func hasWord(_ words: Set<String>) -> Bool {
-        for index in 0..<tokenCount {
-            let word = tokenized.word(index)
-            if words.contains(word) { return true }
-            if index + 1 < tokenCount && words.contains(word + " " + tokenized.word(index + 1)) { return true }
+    /// Whether any word, or pair of words (joined by a space), of the text is one of `words`.
+    /// Read in place: making a String of every word and of every pair to look them up cost more
+    /// than the rest of most detectors.
+    func hasWord(_ words: PhraseSet) -> Bool {
+        tokenized.bytes.withUnsafeBufferPointer { bytes in
+            // A pair is at most two words and a space: room for the longest pair of this text.
+            var longest = 0
+            for index in 0..<tokenCount { longest = max(longest, Self.reading(of: index, in: tokenized).count) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * longest + 1) { pair in
+                for index in 0..<tokenCount {
+                    let word = UnsafeBufferPointer(rebasing: bytes[Self.reading(of: index, in: tokenized)])
+                    if words.contains(bytes: word) { return true }
+                    guard index + 1 < tokenCount else { continue }
+                    let next = UnsafeBufferPointer(rebasing: bytes[Self.reading(of: index + 1, in: tokenized)])
+                    var at = 0
+                    for byte in word {
+                        pair[at] = byte
+                        at += 1
+                    }
+                    pair[at] = UInt8(ascii: " ")
+                    at += 1
+                    for byte in next {
+                        pair[at] = byte
+                        at += 1
+                    }
+                    if words.contains(bytes: UnsafeBufferPointer(rebasing: pair[..<at])) { return true }
+                }
+                return false
+            }
         }
-        return false
+    }
+
+    /// Where token `index`'s reading (`TokenizedText.word`'s bytes) is in `text.bytes`.
+    private static func reading(of index: Int, in text: TokenizedText) -> Range<Int> {
+        let token = text.tokens[index]
+        let range = token.flags.contains(.disguised) ? token.leet : token.plain
+        return Int(range.lowerBound)..<Int(range.upperBound)
     }
 
     /// Whether the sentence of `range` holds one of `words`.
-    func sentenceHasWord(of range: Range<Int>, in words: Set<String>) -> Bool {
+    func sentenceHasWord(of range: Range<Int>, in words: PhraseSet) -> Bool {
         let number = sentence[range.lowerBound]
         var index = range.lowerBound
         while index > 0 && sentence[index - 1] == number { index -= 1 }
-        while index < tokenCount && sentence[index] == number {
-            if words.contains(tokenized.word(index)) { return true }
-            index += 1
+        return tokenized.bytes.withUnsafeBufferPointer { bytes in
+            while index < tokenCount && sentence[index] == number {
+                if words.contains(bytes: UnsafeBufferPointer(rebasing: bytes[Self.reading(of: index, in: tokenized)])) { return true }
+                index += 1
+            }
+            return false
         }
-        return false
     }
 }

@@ -39,6 +39,7 @@ struct WordTable: Sendable {
     var count: Int { words.count }
 
     /// The id of `word`, adding it if new. Ids count from 0 in the order words were added.
+    @discardableResult
     mutating func intern<Bytes: Collection<UInt8>>(_ word: Bytes) -> Int32 {
         if let id = lookup(word) { return id }
         if (words.count + 1) * 2 > slots.count { grow() }
