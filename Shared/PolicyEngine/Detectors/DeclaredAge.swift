@@ -42,14 +42,43 @@ struct DeclaredAge: Sendable {
             // "y6", "yr6", "11yo", "12th"
             return nil
         }
+        /// Whether token `index` reads `literal` (ASCII): `word(index) == literal`, compared in
+        /// place, since a word's letters never combine into other Characters. Most openers lead
+        /// nowhere, and making Strings of them and the words after them cost more than the rest.
+        func reads(_ index: Int, _ literal: StaticString) -> Bool {
+            guard index < count else { return false }
+            let token = text.tokens[index]
+            let range = token.flags.contains(.disguised) ? token.leet : token.plain
+            guard range.count == literal.utf8CodeUnitCount else { return false }
+            return literal.withUTF8Buffer { literal in
+                var at = Int(range.lowerBound)
+                for byte in literal {
+                    if text.bytes[at] != byte { return false }
+                    at += 1
+                }
+                return true
+            }
+        }
+        /// Whether token `index` ends in the bytes of "th", as every word `hasSuffix("th")` does.
+        func endsInTH(_ index: Int) -> Bool {
+            guard index < count else { return false }
+            let token = text.tokens[index]
+            let range = token.flags.contains(.disguised) ? token.leet : token.plain
+            return range.count >= 2 && text.bytes[Int(range.upperBound) - 2] == UInt8(ascii: "t")
+                && text.bytes[Int(range.upperBound) - 1] == UInt8(ascii: "h")
+        }
         let past = view.hits(.pastTense)
         for index in view.ageOpeners {
             var next: Int
-            switch word(index) {
-            case "im": next = index + 1
-            case "i" where word(index + 1) == "m" || word(index + 1) == "am": next = index + 2
-            case "we" where word(index + 1) == "re" || word(index + 1) == "are": next = index + 2
-            case "year", "yr", "y":
+            if reads(index, "im") {
+                next = index + 1
+            } else if reads(index, "i") {
+                guard reads(index + 1, "m") || reads(index + 1, "am") else { continue }
+                next = index + 2
+            } else if reads(index, "we") {
+                guard reads(index + 1, "re") || reads(index + 1, "are") else { continue }
+                next = index + 2
+            } else if reads(index, "year") || reads(index, "yr") || reads(index, "y") {
                 // A post that opens with the author's year at a school: "yr 5 at d'Auvergne represent".
                 if index == 0, let value = number(index + 1), word(index + 2) == "at", (0...6).contains(value),
                     !view.has(.ownChild), !view.has(.thirdPartyChild), !view.has(.pastTense)
@@ -59,13 +88,15 @@ struct DeclaredAge: Sendable {
                     return found
                 }
                 continue
-            case "my":
+            } else if reads(index, "my") {
+                guard endsInTH(index + 1) else { continue }
                 let raw = word(index + 1) ?? ""
                 if raw.hasSuffix("th"), let value = Int(raw.dropLast(2)), word(index + 2) == "birthday", (8...17).contains(value) {
                     return DeclaredAge(years: value - 1, tokens: index..<(index + 3))
                 }
                 continue
-            default: continue
+            } else {
+                continue
             }
             while let hedge = word(next), hedges.contains(hedge) { next += 1 }
             var years: Int?
@@ -90,7 +121,7 @@ struct DeclaredAge: Sendable {
             guard let years, (4...17).contains(years) else { continue }
             let range = index..<min(end, count)
             if past.contains(where: { view.sameSentence($0, range) && $0.lowerBound <= range.lowerBound + 2 }) { continue }
-            let plural = word(index) == "we"
+            let plural = reads(index, "we")
             if plural && years > 11 { continue }
             return DeclaredAge(years: years, tokens: range, implicit: plural)
         }
