@@ -5,7 +5,7 @@ import ParapetModels
 struct AccusationDetector: Detector {
     /// Misconduct words that accuse only with a child as their object ("ignored my son", not
     /// "ignored my emails").
-    static let needsChild: Set<String> = [
+    static let needsChild: PhraseSet = [
         "ignored", "ignoring", "did nothing", "done nothing", "does nothing", "failed to", "failing to", "left him", "left her",
         "left them", "bit", "threw", "thrown", "isolated", "filmed", "filming", "photographed", "targeted", "targeting", "favourites",
         "favouritism", "mocking", "laughed at", "hurt my", "injured", "bruised", "bruises", "marks on", "harmed", "kicked",
@@ -49,10 +49,10 @@ struct AccusationDetector: Detector {
         "sociopath", "narcissist", "bigot", "misogynist", "homophobe", "wife beater", "a racist", "crooked", "cheat",
     ]
     /// Pronouns that carry a person over from the sentence before ("Mr X lied. She's a fraud.").
-    static let carriers: Set<String> = ["he", "she", "him", "her", "he s", "she s", "he is", "she is"]
+    static let carriers: PhraseSet = ["he", "she", "him", "her", "he s", "she s", "he is", "she is"]
 
     /// Misconduct that only an adult can be accused of when the words read "left her" ("Diya left her water bottle").
-    static let adultOnly: Set<String> = ["left him", "left her", "left them"]
+    static let adultOnly: PhraseSet = ["left him", "left her", "left them"]
     /// Described people who are parents, not staff or pupils.
     static let parentWords = ["mum", "dad", "mother", "father", "pta"]
     /// Bullying cues that name an act (reported or condemned), not an insult to the person.
@@ -61,7 +61,7 @@ struct AccusationDetector: Detector {
         "expos", "embarrass", "laugh", "everyone laugh", "rate", "go back to", "baby", "leave the school", "move schools", "don t",
         "not invited", "ignore", "you should leave",
     ]
-    static let secondPerson: Set<String> = ["you", "your", "you re", "youre", "ur", "u", "u r", "ur a"]
+    static let secondPerson: PhraseSet = ["you", "your", "you re", "youre", "ur", "u", "u r", "ur a"]
     /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
     static let accusingCues: [Cue] = [.misconduct, .defamatory, .negativeTrait, .insult, .bullying, .swearing, .sexual]
 
@@ -76,7 +76,7 @@ struct AccusationDetector: Detector {
             // settled before working out who it is about.
             guard Self.accusingCues.contains(where: view.has) else { continue }
             let targets = post.individuals(in: view)
-            let secondPerson = view.hits(.personReference).filter { Self.secondPerson.contains(view.phrase($0)) }
+            let secondPerson = view.hits(.personReference).filter { view.phrase($0, isIn: Self.secondPerson) }
             guard !targets.isEmpty || !secondPerson.isEmpty else { continue }
             let described = view.hits(.personDescription)
             let relatives = view.hits(.adultRelative)
@@ -84,7 +84,7 @@ struct AccusationDetector: Detector {
                 Self.parentWords.contains { view.phrase(hit).contains($0) }
                     || relatives.contains { $0.lowerBound >= hit.upperBound && $0.lowerBound <= hit.upperBound + 1 }
             }
-            let carried = view.hits(.personReference).filter { Self.carriers.contains(view.phrase($0)) }
+            let carried = view.hits(.personReference).filter { view.phrase($0, isIn: Self.carriers) }
             /// The person a hit is about: one in its sentence within `window` tokens, else (when
             /// its sentence names nobody and carries a pronoun or opens with the hit) the last
             /// one named in the sentence before.
@@ -119,8 +119,8 @@ struct AccusationDetector: Detector {
                 guard let person = target(for: hit, within: 20), !parents.contains(person), !view.inSentence(.accidentContext, with: hit), !reportedElsewhere(hit) else {
                     continue
                 }
-                if Self.adultOnly.contains(view.phrase(hit)) && childTargets.contains(person) { continue }
-                if Self.needsChild.contains(view.phrase(hit)) && !children.contains(where: { view.sameSentence($0, hit) && !$0.overlaps(person) }) {
+                if view.phrase(hit, isIn: Self.adultOnly) && childTargets.contains(person) { continue }
+                if view.phrase(hit, isIn: Self.needsChild) && !children.contains(where: { view.sameSentence($0, hit) && !$0.overlaps(person) }) {
                     continue
                 }
                 if view.inSentence(.question, with: hit) { continue }

@@ -3,7 +3,7 @@ import ParapetModels
 /// Complaints that belong in the complaints procedure, and disparagement of the whole school.
 struct ComplaintDetector: Detector {
     /// Complaint words that need a second sign of a grievance.
-    static let weak: Set<String> = [
+    static let weak: PhraseSet = [
         "joke", "a joke", "failed", "failing", "fair", "wrong", "awful", "terrible", "poor", "useless", "rubbish", "mess", "upset",
         "angry", "cross", "gutted", "absolutely", "honestly", "seriously", "annoyed", "annoying", "frustrated", "frustrating", "anyone else",
         "is it just me", "am i the only", "why are the", "why do they", "why did they", "how is it", "how can they", "how is this",
@@ -25,7 +25,7 @@ struct ComplaintDetector: Detector {
     ]
     /// Words that sharpen a grievance but are none alone ("honestly", "again"): they count only
     /// beside a real sign of one.
-    static let fillers: Set<String> = [
+    static let fillers: PhraseSet = [
         "again", "yet again", "honestly", "absolutely", "seriously", "tbh", "the way", "rant", "nothing", "raw", "silly", "surely",
         "anyone else", "is it just me", "am i the only",
     ]
@@ -78,8 +78,13 @@ struct ComplaintDetector: Detector {
             if external.contains(where: { view.sameSentence($0, hit) }) { continue }
             // "If anyone has concerns about…, please email the office": a condition, not a grievance.
             if isAdvice(hit) { continue }
-            let phrase = view.phrase(hit)
-            if Self.fillers.contains(phrase) { fillers.append(hit) } else if Self.weak.contains(phrase) { weak.append(hit) } else { strong.append(hit) }
+            if view.phrase(hit, isIn: Self.fillers) {
+                fillers.append(hit)
+            } else if view.phrase(hit, isIn: Self.weak) {
+                weak.append(hit)
+            } else {
+                strong.append(hit)
+            }
         }
         // A school matter (a policy, the menu, a trip) called bad, with no one person the target,
         // is a grievance ("the new homework policy is useless").

@@ -47,6 +47,30 @@ extension TextView {
         }
     }
 
+    /// Whether `phrase(range)` is in `set`, its bytes put together on the stack rather than in a
+    /// String (a one-word phrase read where it lies).
+    func phrase(_ range: Range<Int>, isIn set: PhraseSet) -> Bool {
+        tokenized.bytes.withUnsafeBufferPointer { bytes in
+            if range.count == 1 { return set.contains(bytes: UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(range.lowerBound)])) }
+            var length = range.count - 1
+            for index in range { length += tokenized.readingRange(index).count }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(length, 1)) { phrase in
+                var at = 0
+                for index in range {
+                    if index != range.lowerBound {
+                        phrase[at] = UInt8(ascii: " ")
+                        at += 1
+                    }
+                    for byte in bytes[tokenized.readingRange(index)] {
+                        phrase[at] = byte
+                        at += 1
+                    }
+                }
+                return set.contains(bytes: UnsafeBufferPointer(rebasing: phrase[..<at]))
+            }
+        }
+    }
+
     /// Hits of `cue` whose phrase is not in `weak`, and those that are.
     func hits(_ cue: Cue, splitting weak: Set<String>) -> (strong: [Range<Int>], weak: [Range<Int>]) {
         var strong: [Range<Int>] = []

@@ -4,7 +4,7 @@ import ParapetModels
 extension PostContext {
     /// Singular roles that point at one person ("the head", "his teacher"); plural ones ("the
     /// staff", "teachers") point at a group and are left out.
-    static let groupRoles: Set<String> = [
+    static let groupRoles: PhraseSet = [
         "teachers", "the teachers", "staff", "the staff", "office staff", "the office", "governors", "tas", "dinner ladies", "trust",
         "staff members", "members of staff", "teaching assistants", "lunchtime supervisors", "coaches", "tutors", "mrs", "mr", "ms",
         "miss", "sir", "dr", "head of", "teaching assistants", "midday supervisors", "caretakers", "receptionists", "deputies",
@@ -26,7 +26,7 @@ extension TextView {
     func findIndividuals() -> [Range<Int>] {
         var result = names.map(\.tokens)
         for hit in hits(.staffRole) {
-            if !PostContext.groupRoles.contains(phrase(hit)) || singledOut(before: hit.lowerBound) {
+            if !phrase(hit, isIn: PostContext.groupRoles) || singledOut(before: hit.lowerBound) {
                 result.append(hit)
             }
         }

@@ -112,13 +112,13 @@ extension TextView {
         tokenized.bytes.withUnsafeBufferPointer { bytes in
             // A pair is at most two words and a space: room for the longest pair of this text.
             var longest = 0
-            for index in 0..<tokenCount { longest = max(longest, Self.reading(of: index, in: tokenized).count) }
+            for index in 0..<tokenCount { longest = max(longest, tokenized.readingRange(index).count) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * longest + 1) { pair in
                 for index in 0..<tokenCount {
-                    let word = UnsafeBufferPointer(rebasing: bytes[Self.reading(of: index, in: tokenized)])
+                    let word = UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index)])
                     if words.contains(bytes: word) { return true }
                     guard index + 1 < tokenCount else { continue }
-                    let next = UnsafeBufferPointer(rebasing: bytes[Self.reading(of: index + 1, in: tokenized)])
+                    let next = UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index + 1)])
                     var at = 0
                     for byte in word {
                         pair[at] = byte
@@ -137,13 +137,6 @@ extension TextView {
         }
     }
 
-    /// Where token `index`'s reading (`TokenizedText.word`'s bytes) is in `text.bytes`.
-    private static func reading(of index: Int, in text: TokenizedText) -> Range<Int> {
-        let token = text.tokens[index]
-        let range = token.flags.contains(.disguised) ? token.leet : token.plain
-        return Int(range.lowerBound)..<Int(range.upperBound)
-    }
-
     /// Whether the sentence of `range` holds one of `words`.
     func sentenceHasWord(of range: Range<Int>, in words: PhraseSet) -> Bool {
         let number = sentence[range.lowerBound]
@@ -151,7 +144,7 @@ extension TextView {
         while index > 0 && sentence[index - 1] == number { index -= 1 }
         return tokenized.bytes.withUnsafeBufferPointer { bytes in
             while index < tokenCount && sentence[index] == number {
-                if words.contains(bytes: UnsafeBufferPointer(rebasing: bytes[Self.reading(of: index, in: tokenized)])) { return true }
+                if words.contains(bytes: UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index)])) { return true }
                 index += 1
             }
             return false

@@ -24,6 +24,13 @@ struct TokenizedText: Sendable {
         return bytes[Int(range.lowerBound)..<Int(range.upperBound)]
     }
 
+    /// Where the disguise-free reading of token `index` (`leet(index)`) is in `bytes`.
+    func readingRange(_ index: Int) -> Range<Int> {
+        let token = tokens[index]
+        let range = token.flags.contains(.disguised) ? token.leet : token.plain
+        return Int(range.lowerBound)..<Int(range.upperBound)
+    }
+
     /// The folded word as a string, for evidence and debugging.
     func word(_ index: Int) -> String {
         String(decoding: leet(index), as: UTF8.self)
