@@ -29,7 +29,9 @@ struct PostContext {
     /// Every text of the post: the body, then the alt texts (stored: every detector walks it).
     let allTexts: [TextView]
 
-    init(post: Post, school: CompiledSchool, trust: CompiledTrust, account: CompiledAccount) {
+    /// `post` is borrowed: an initialiser takes its arguments owned by default, which made the
+    /// caller copy the whole post (retaining each of its strings) for every context.
+    init(post: borrowing Post, school: CompiledSchool, trust: CompiledTrust, account: CompiledAccount) {
         media = post.media
         isReply = post.replyTo != nil
         createdAt = post.createdAt

@@ -27,9 +27,7 @@ struct StringTable<Value: Sendable>: Sendable {
 
     private func lookup(_ key: String) -> Value? {
         guard allASCII else { return dictionary[key] }
-        var key = key
-        let found = key.withUTF8 { bytes -> Int32?? in bytes.allSatisfy({ $0 < 0x80 }) ? .some(words.lookup(bytes)) : nil }
-        guard let found else { return dictionary[key] }
+        guard let found = words.lookup(asciiKey: key) else { return dictionary[key] }
         return found.map { values[Int($0)] }
     }
 }

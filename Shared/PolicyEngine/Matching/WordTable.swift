@@ -107,6 +107,13 @@ struct WordTable: Sendable {
         }
     }
 
+    /// The id of `key`'s UTF-8 if `key` is ASCII (`.some(nil)` when it is not in the table), or
+    /// nil if it is not ASCII. Read in place, with nothing copied out of the table.
+    func lookup(asciiKey key: String) -> Int32?? {
+        var key = key
+        return key.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } ? .some(lookup(bytes)) : nil }
+    }
+
     /// Whether word `id` is `word` (their first eight bytes already known equal).
     @inline(__always)
     private func equal(_ id: Int32, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
