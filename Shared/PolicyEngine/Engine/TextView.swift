@@ -223,7 +223,13 @@ final class TextView {
     func hits(_ cue: Cue) -> [Range<Int>] {
         // Most cues are absent from most posts: answer those without building an array.
         guard cues.contains(cue) else { return [] }
-        return cueHits.compactMap { $0.cue == cue ? $0.tokens : nil }
+        // Counted first, so the array is allocated once at its size rather than grown.
+        var count = 0
+        for hit in cueHits where hit.cue == cue { count += 1 }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(count)
+        for hit in cueHits where hit.cue == cue { result.append(hit.tokens) }
+        return result
     }
 
     /// The cue's hits that are not inside a longer hit of any cue in `over` (so "killing it"
