@@ -132,7 +132,7 @@ final class TextView {
         let vocabulary = trust.vocabulary
         let nameWords = trust.recoverableNameTerms
         let automaton = trust.automaton
-        let patterns = trust.patterns
+        let endingPatterns = trust.endingPatterns
         var state: Int32 = 0
         for index in 0..<count {
             let token = tokenized.tokens[index]
@@ -150,7 +150,7 @@ final class TextView {
             scan.sentence.append(current)
             state = automaton.step(from: state, on: term)
             for slot in automaton.endingSlots(at: state) {
-                let matched = patterns[Int(automaton.endingPattern(slot))]
+                let matched = endingPatterns[slot]
                 let tokens = (index + 1 - Int(matched.length))..<(index + 1)
                 switch matched.payload {
                 case .cue(let cue):
@@ -160,7 +160,9 @@ final class TextView {
                     scan.schools.append((named, tokens))
                 case .name(let entry):
                     let name = trust.names[Int(entry)]
-                    guard let people = name.people(of: school), !people.isEmpty else { continue }
+                    // An everyday word ("will", "hope") is ruled out from its token alone: asked
+                    // first, it saves looking through the name's schools for one of the commonest
+                    // words of a post.
                     if name.form == .first || name.form == .knownAs {
                         let first = tokenized.tokens[tokens.lowerBound]
                         if name.isOrdinaryWord
@@ -169,6 +171,7 @@ final class TextView {
                             continue
                         }
                     }
+                    guard let people = name.people(of: school), !people.isEmpty else { continue }
                     scan.names.append(NameHit(form: name.form, people: people, tokens: tokens))
                 }
             }

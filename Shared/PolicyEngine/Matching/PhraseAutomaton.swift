@@ -162,4 +162,7 @@ final class PhraseAutomaton: Sendable {
     /// The pattern listed at `slot` of `endingSlots`.
     @inline(__always)
     func endingPattern(_ slot: Int) -> Int32 { outputs[slot] }
+
+    /// How many slots `endingSlots` ranges over, all states together.
+    var endingSlotCount: Int { outputs.count }
 }
