@@ -194,11 +194,22 @@ struct WordTable: Sendable {
             at += 8
         }
         if at < raw.count {
+            // The last one to seven bytes as at most three loads (four, two, one bytes) rather
+            // than a load, shift and or per byte: the same little-endian chunk.
             var chunk: UInt64 = 0
             var shift: UInt64 = 0
-            while at < raw.count {
+            if raw.count - at >= 4 {
+                chunk = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                shift = 32
+                at += 4
+            }
+            if raw.count - at >= 2 {
+                chunk |= UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt16.self))) << shift
+                shift += 16
+                at += 2
+            }
+            if at < raw.count {
                 chunk |= UInt64(raw[at]) << shift
-                shift += 8
                 at += 1
             }
             if raw.count < 8 { head = chunk }
