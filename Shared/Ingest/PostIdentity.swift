@@ -15,12 +15,6 @@ public enum PostIdentity {
         name.append(contentsOf: platform.rawValue.utf8)
         name.append(UInt8(ascii: ":"))
         name.append(contentsOf: externalID.utf8)
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        SHA256.hash(data: name).withUnsafeBytes { digest in
-            withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest.prefix(16))) }
-        }
-        uuid.6 = (uuid.6 & 0x0F) | 0x80
-        uuid.8 = (uuid.8 & 0x3F) | 0x80
-        return UUID(uuid: uuid)
+        return SHA256.hash(data: name).withUnsafeBytes { UUID(version8Hash: $0) }
     }
 }

@@ -16,12 +16,6 @@ public enum PostMessageID {
         name.append(UInt8(ascii: ":"))
         name.append(contentsOf: String(post.revision).utf8)
         name.append(contentsOf: (post.isRemoved ? ":removed" : ":live").utf8)
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        SHA256.hash(data: name).withUnsafeBytes { digest in
-            withUnsafeMutableBytes(of: &uuid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digest.prefix(16))) }
-        }
-        uuid.6 = (uuid.6 & 0x0F) | 0x80  // version 8: name-based, hash chosen by the application
-        uuid.8 = (uuid.8 & 0x3F) | 0x80  // RFC 9562 variant
-        return UUID(uuid: uuid)
+        return SHA256.hash(data: name).withUnsafeBytes { UUID(version8Hash: $0) }
     }
 }

@@ -111,16 +111,7 @@ final class CompiledSchool: Sendable {
             hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: name[..<at])))
             return hasher.finalize()
         }
-        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &uuid) { target in
-            digest.withUnsafeBytes { source in
-                // A SHA-256 digest is 32 bytes; the UUID takes the first 16.
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(target.count)))
-            }
-        }
-        uuid.6 = (uuid.6 & 0x0F) | 0x80
-        uuid.8 = (uuid.8 & 0x3F) | 0x80
-        return UUID(uuid: uuid)
+        return digest.withUnsafeBytes { UUID(version8Hash: $0) }
     }
 
     /// Writes `value` in decimal as `String(value)` would to the start of `text` (21 bytes hold
