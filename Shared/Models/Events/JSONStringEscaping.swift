@@ -10,8 +10,9 @@ public enum JSONStringEscaping {
         value.withUTF8 { utf8 in
             var start = 0
             // Most text needs no escape at all: skip to the first byte that might, eight at a time.
-            let clean = cleanPrefix(utf8)
-            for (index, byte) in utf8.enumerated().dropFirst(clean) where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for index in cleanPrefix(utf8)..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 start = index + 1
                 switch byte {
