@@ -119,16 +119,23 @@ enum Tokenizer {
             tokens = GrowingBuffer(capacity: capacity / 4 + 1)
         }
 
+        /// Counts `byte` into the run of one repeated letter (`last`, seen `repeats` times);
+        /// true once that letter has come three or more times in a row.
+        @inline(__always)
+        static func countRepeat(_ byte: UInt8, last: inout UInt8, repeats: inout Int) -> Bool {
+            if repeats > 0 && last == byte {
+                repeats += 1
+                return repeats >= 3
+            }
+            repeats = 1
+            last = byte
+            return false
+        }
+
         /// Adds a byte to the word's reading, noting a letter repeated three or more times.
         @inline(__always)
         mutating func appendLeet(_ byte: UInt8) {
-            if leetRun > 0 && leetLast == byte {
-                leetRun += 1
-                if leetRun >= 3 { stretched = true }
-            } else {
-                leetRun = 1
-                leetLast = byte
-            }
+            if Self.countRepeat(byte, last: &leetLast, repeats: &leetRun) { stretched = true }
             if leetDiverged { leet.append(byte) }
         }
 
@@ -176,13 +183,7 @@ enum Tokenizer {
             var last = leetLast
             var repeats = leetRun
             for byte in run {
-                if repeats > 0 && last == byte {
-                    repeats += 1
-                    if repeats >= 3 { stretched = true }
-                } else {
-                    repeats = 1
-                    last = byte
-                }
+                if Self.countRepeat(byte, last: &last, repeats: &repeats) { stretched = true }
             }
             leetLast = last
             leetRun = repeats
