@@ -42,6 +42,8 @@ final class CompiledSchool: Sendable {
     func verdict(for post: Post, detections: [Detection], author: AuthorRole, account: CompiledAccount, rulesetVersion: String, decidedAt: Date) -> Verdict {
         var breaches: [ClauseBreach] = []
         if !detections.isEmpty {
+            // At most one breach per clause, and usually one per detection.
+            breaches.reserveCapacity(detections.count)
             for position in clauses.indices {
                 // Only a clause whose behaviour was detected is read whole: copying each clause
                 // (or detection) out to test it retained and released its strings and arrays.

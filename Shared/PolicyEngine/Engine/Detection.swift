@@ -25,11 +25,17 @@ struct Detections {
             for item in evidence where !found[index].evidence.contains(item) { found[index].evidence.append(item) }
             if let minimumSeverity { found[index].minimumSeverity = max(found[index].minimumSeverity ?? minimumSeverity, minimumSeverity) }
         } else {
-            // The same words found by two rules are one piece of evidence.
+            // Room for a few at the first: a post with one detection often has another.
+            if found.capacity == 0 { found.reserveCapacity(4) }
+            // The same words found by two rules are one piece of evidence. Usually nothing is
+            // found twice, and then the array is kept as it came rather than copied.
+            let repeats = evidence.indices.contains { index in evidence[..<index].contains(evidence[index]) }
             var unique: [Evidence] = []
-            unique.reserveCapacity(evidence.count)
-            for item in evidence where !unique.contains(item) { unique.append(item) }
-            found.append(Detection(behaviour: behaviour, evidence: unique, minimumSeverity: minimumSeverity))
+            if repeats {
+                unique.reserveCapacity(evidence.count)
+                for item in evidence where !unique.contains(item) { unique.append(item) }
+            }
+            found.append(Detection(behaviour: behaviour, evidence: repeats ? unique : evidence, minimumSeverity: minimumSeverity))
         }
     }
 
@@ -47,17 +53,20 @@ struct Detections {
         guard !found.isEmpty else { return [] }
         var found: [Detection] = []
         swap(&found, &self.found)
-        var result: [Detection] = []
-        result.reserveCapacity(found.count)
-        for behaviour in Behaviour.allCases {
-            guard let index = found.firstIndex(where: { $0.behaviour == behaviour }) else { continue }
-            var detection = found.remove(at: index)
-            detection.evidence.sort { ($0.attachment ?? -1, $0.span?.start ?? 0, $0.span?.end ?? 0) < ($1.attachment ?? -1, $1.span?.start ?? 0, $1.span?.end ?? 0) }
-            result.append(detection)
-            if found.isEmpty { break }
+        // Put in order where they lie: each behaviour is found once, so the order is total.
+        if found.count > 1 { found.sort { Self.order($0.behaviour) < Self.order($1.behaviour) } }
+        for index in found.indices {
+            found[index].evidence.sort {
+                ($0.attachment ?? -1, $0.span?.start ?? 0, $0.span?.end ?? 0) < ($1.attachment ?? -1, $1.span?.start ?? 0, $1.span?.end ?? 0)
+            }
         }
-        return result
+        return found
     }
+
+    /// Where `behaviour` comes in `Behaviour.allCases`.
+    private static func order(_ behaviour: Behaviour) -> Int { positions[behaviour] ?? Int.max }
+
+    private static let positions: [Behaviour: Int] = Dictionary(uniqueKeysWithValues: Behaviour.allCases.enumerated().map { ($1, $0) })
 }
 
 /// One detector family: reads a post's context and adds what it finds.

@@ -113,6 +113,14 @@ final class TextView {
         var cues = CueSet()
         var schools: [(school: Int32, tokens: Range<Int>)] = []
         var names: [NameHit] = []
+
+        /// Appends `value`, making room for eight at the first: a text that has one of these
+        /// usually has a few, and growing from one place reallocated at every doubling.
+        @inline(__always)
+        static func append<Value>(_ value: Value, to array: inout [Value]) {
+            if array.capacity == 0 { array.reserveCapacity(8) }
+            array.append(value)
+        }
     }
 
     /// One pass over the tokens of `tokenized` (whose bytes are `bytes`): each token's term, then
@@ -142,10 +150,10 @@ final class TextView {
             let term =
                 token.flags.isDisjoint(with: [.wildcard, .disguised, .stretched])
                 ? plainTerm ?? -1 : Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
-            if let plainTerm, nameWords.contains(plainTerm) { scan.nameWordTokens.append(index) }
+            if let plainTerm, nameWords.contains(plainTerm) { Scan.append(index, to: &scan.nameWordTokens) }
             let reading =
                 token.flags.contains(.disguised) ? UnsafeBufferPointer(rebasing: bytes[Int(token.leet.lowerBound)..<Int(token.leet.upperBound)]) : plain
-            if DeclaredAge.opens(reading) { scan.ageOpeners.append(index) }
+            if DeclaredAge.opens(reading) { Scan.append(index, to: &scan.ageOpeners) }
             if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
             scan.sentence.append(current)
             state = automaton.step(from: state, on: term)
@@ -157,7 +165,7 @@ final class TextView {
                     scan.cueHits.append(CueHit(cue: cue, tokens: tokens))
                     scan.cues.insert(cue)
                 case .school(let named):
-                    scan.schools.append((named, tokens))
+                    Scan.append((named, tokens), to: &scan.schools)
                 case .name(let entry):
                     let name = trust.names[Int(entry)]
                     // An everyday word ("will", "hope") is ruled out from its token alone: asked
@@ -172,7 +180,7 @@ final class TextView {
                         }
                     }
                     guard let people = name.people(of: school), !people.isEmpty else { continue }
-                    scan.names.append(NameHit(form: name.form, people: people, tokens: tokens))
+                    Scan.append(NameHit(form: name.form, people: people, tokens: tokens), to: &scan.names)
                 }
             }
         }
