@@ -22,7 +22,7 @@ extension TextView {
     /// "nobody's kids", "everyone's children": no one in particular.
     private static let nobody: Set<String> = ["nobody", "noone", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"]
 
-    /// Computed once per text (by `init`) for `PostContext.individuals(in:)`.
+    /// Computed once per text (by `individuals`, when first asked) for `PostContext.individuals(in:)`.
     func findIndividuals() -> [Range<Int>] {
         var result = names.map(\.tokens)
         for hit in hits(.staffRole) {

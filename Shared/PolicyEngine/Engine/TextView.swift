@@ -52,7 +52,9 @@ final class TextView {
     let pupilNames: [NameHit]
     let adultNames: [NameHit]
     /// Token ranges naming one identifiable person at the school (see `findIndividuals`).
-    private(set) var individuals: [Range<Int>] = []
+    /// Worked out when first asked for: only a text with an accusation, a complaint or
+    /// intimidation in it is asked, and most texts have none.
+    private(set) lazy var individuals: [Range<Int>] = findIndividuals()
     /// Tokens whose letters are a one-word first or known-as name of the trust's roster (whatever
     /// their case or place): the only tokens `PeopleDetector.recoveredNames` can take back.
     let nameWordTokens: [Int]
@@ -100,7 +102,6 @@ final class TextView {
         }
         self.pupilNames = pupilNames
         self.adultNames = adultNames
-        individuals = findIndividuals()
         if PersonalData.mayHold(tokenized) { personalData = PersonalData.find(in: self) }
     }
 
