@@ -1,10 +1,23 @@
 /// Every detector family, in the order they run. Order does not change a verdict: each adds
 /// to its own behaviours only.
 enum Detectors {
-    static let all: [any Detector] = [
-        PeopleDetector(), PhotoDetector(), LanguageDetector(), ViolenceDetector(), ConductDetector(), AccusationDetector(),
-        ComplaintDetector(), PrivacyDetector(), StaffDetector(), SchoolNameDetector(), AgeDetector(), SafeguardingDetector(),
-    ]
+    /// Runs every detector on `post`. Called one by one rather than looped over as `any
+    /// Detector`: each existential was copied out of its array and called through its witness
+    /// table, for every detector of every post.
+    static func detect(in post: PostContext, into found: inout Detections) {
+        PeopleDetector().detect(in: post, into: &found)
+        PhotoDetector().detect(in: post, into: &found)
+        LanguageDetector().detect(in: post, into: &found)
+        ViolenceDetector().detect(in: post, into: &found)
+        ConductDetector().detect(in: post, into: &found)
+        AccusationDetector().detect(in: post, into: &found)
+        ComplaintDetector().detect(in: post, into: &found)
+        PrivacyDetector().detect(in: post, into: &found)
+        StaffDetector().detect(in: post, into: &found)
+        SchoolNameDetector().detect(in: post, into: &found)
+        AgeDetector().detect(in: post, into: &found)
+        SafeguardingDetector().detect(in: post, into: &found)
+    }
 }
 
 extension String {

@@ -50,9 +50,7 @@ public struct PolicyEngine: Sendable {
 
     func analyse(_ context: PostContext) -> [Detection] {
         var found = Detections()
-        for detector in compiled.detectors {
-            detector.detect(in: context, into: &found)
-        }
+        Detectors.detect(in: context, into: &found)
         return found.takeAll()
     }
 }

@@ -32,8 +32,6 @@ final class CompiledTrust: Sendable {
     /// Terms that are alone a first or known-as name pattern ("hope", "matt"): the words
     /// `PeopleDetector.recoveredNames` may take back as names.
     let recoverableNameTerms: BitSet
-    /// Each cue's phrases' term sequences, for finding cue words next to each other.
-    let detectors: [any Detector] = Detectors.all
 
     init(configuration: TrustConfiguration, packVersions: [String: Int]) {
         trust = configuration.trust.id
