@@ -266,7 +266,19 @@ final class TextView {
     func evidence(_ range: Range<Int>, detector: String) -> Evidence {
         let (start, end) = tokenized.span(range)
         let span = TextSpan(start: start, end: end)
-        return Evidence(span: span, attachment: attachment, matched: span.substring(of: text).map(String.init) ?? "", detector: detector)
+        return Evidence(span: span, attachment: attachment, matched: written(in: span), detector: detector)
+    }
+
+    /// What the original text has in `span` (UTF-16 offsets).
+    private func written(in span: TextSpan) -> String {
+        var text = text
+        // Only an ASCII text has as many UTF-16 units as UTF-8 bytes, and in one the offsets are
+        // byte offsets: the bytes are cut out directly, where finding a UTF-16 offset in a
+        // UTF-8 string walks the string.
+        if tokenized.utf16Count == text.utf8.count && span.end <= tokenized.utf16Count {
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[span.start..<span.end]), as: UTF8.self) }
+        }
+        return span.substring(of: text).map(String.init) ?? ""
     }
 
     /// Whether two token ranges are within `window` tokens of each other.
