@@ -49,6 +49,13 @@ struct GrowingBuffer<Element>: ~Copyable {
         elements.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 
+    /// Drops the values from `index` on.
+    mutating func removeSuffix(from index: Int) {
+        precondition(index >= 0 && index <= count, "index out of range")
+        (start + index).deinitialize(count: count - index)
+        count = index
+    }
+
     /// The values from `index` on, as an array.
     func suffix(from index: Int) -> [Element] {
         precondition(index >= 0 && index <= count, "index out of range")
@@ -67,5 +74,18 @@ struct GrowingBuffer<Element>: ~Copyable {
         start.deallocate()
         start = moved
         capacity = grown
+    }
+}
+
+extension GrowingBuffer where Element == UInt8 {
+    /// Appends the first `length` (0 to 8) bytes of `word`, low byte first, with one store of all
+    /// eight: a word's letters are copied eight at a time. The store's bytes past `length` land in
+    /// spare capacity, which later appends overwrite.
+    @inline(__always)
+    mutating func append(first length: Int, of word: UInt64) {
+        precondition(length >= 0 && length <= 8, "at most eight bytes")
+        if count + 8 > capacity { grow(toHold: count + 8) }
+        UnsafeMutableRawPointer(start + count).storeBytes(of: word.littleEndian, as: UInt64.self)
+        count += length
     }
 }

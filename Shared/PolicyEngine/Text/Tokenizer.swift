@@ -10,17 +10,25 @@ enum Tokenizer {
         var state = State(capacity: utf8.count)
         let folding = ScalarFolding.shared
         let marks = folding.asciiMarks
+        let text = UnsafeRawBufferPointer(utf8)
         var index = 0
         var utf16 = 0
         while index < utf8.count {
             let lead = utf8[index]
             let scalarStart = utf16
             if lead < 0x80 {
-                index += 1
-                utf16 += 1
                 // Letters and digits, the bulk of any text, skip the table.
                 let lower = lead | 0x20
                 let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+                // Most words are plain lower-case letters after one of either case: each becomes
+                // a token in one go.
+                if isLetter && state.isBetweenWords, let end = state.takeWord(text, at: index, utf16: utf16, marks: marks) {
+                    utf16 += end - index
+                    index = end
+                    continue
+                }
+                index += 1
+                utf16 += 1
                 if isLetter || (lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9")) {
                     state.takeASCIILetter(isLetter ? lower : lead, upper: isLetter && lead != lower, at: scalarStart, end: utf16)
                     // The lower-case letters that follow, the rest of most words, are taken in
@@ -34,9 +42,9 @@ enum Tokenizer {
                     }
                     continue
                 }
-                // A space only ends a word.
+                // A space only ends a word, if there is one (`takeWord` has made most).
                 if lead == UInt8(ascii: " ") {
-                    state.endWord(sentenceEnds: false)
+                    if !state.isBetweenWords { state.endWord(sentenceEnds: false) }
                     continue
                 }
                 if lead == UInt8(ascii: "@") { state.sawAt = true }
@@ -117,6 +125,106 @@ enum Tokenizer {
         init(capacity: Int) {
             bytes = GrowingBuffer(capacity: capacity * 2)
             tokens = GrowingBuffer(capacity: capacity / 4 + 1)
+        }
+
+        /// No letters read since the last word ended, and no symbols held: a word would start here.
+        var isBetweenWords: Bool { wordStart < 0 && pendingLeet.isEmpty }
+
+        /// A word of ASCII letters, the first of either case and the rest lower case, ended by a
+        /// space, a mark or the text's end, read from `start` and written out as a token at once:
+        /// between words the per-word state is at rest, so such a word's token depends only on
+        /// its letters and the mark after it. Returns where the word ends; nil, with nothing
+        /// written, for any other word (a capital, digit, symbol or non-ASCII scalar in it or
+        /// straight after it), which the letter-by-letter path then reads.
+        @inline(__always)
+        mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, marks: [ScalarFolding.ASCIIMark]) -> Int? {
+            let lead = text[start]
+            let folded = lead | 0x20
+            let first = bytes.count
+            bytes.append(folded)
+            // Eight bytes at a time: the lower-case run's length, its letters copied, and any
+            // letter equal to the two before it (`.stretched`), the word so far in `previous`.
+            var index = start + 1
+            var previous = UInt64(folded) << 56
+            var repeated: UInt64 = 0
+            while true {
+                let chunk = Self.load(text, at: index)
+                let stops = ~Self.lowercaseBytes(chunk) & Self.highBits
+                let taken = (stops & (0 &- stops)) &- 1
+                let sameAsLast = chunk ^ (chunk << 8 | previous >> 56)
+                let sameAsOneBefore = chunk ^ (chunk << 16 | previous >> 48)
+                repeated |= Self.zeroBytes(sameAsLast | sameAsOneBefore) & taken
+                let length = stops.trailingZeroBitCount >> 3
+                bytes.append(first: length, of: chunk)
+                index += length
+                if length < 8 { break }
+                previous = chunk
+            }
+            var flags = nextFlags
+            if index < text.count {
+                let next = text[index]
+                let kind = next < 0x80 ? marks[Int(next)].kind : .letter
+                switch kind {
+                case .separator, .sentenceEnd: break
+                case .apostrophe: flags.insert(.apostropheAfter)
+                case .letter, .symbol, .invisible:
+                    bytes.removeSuffix(from: first)
+                    return nil
+                }
+            }
+            nextFlags = []
+            if lead != folded { flags.insert(.capitalised) }
+            if repeated != 0 { flags.insert(.stretched) }
+            let plain = Int32(first)..<Int32(bytes.count)
+            let token = Token(plain: plain, leet: plain, utf16: Int32(start16)..<Int32(start16 + index - start), flags: flags)
+            noteSingle(token)
+            tokens.append(token)
+            plainStart = bytes.count
+            return index
+        }
+
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+        /// Eight bytes of `text` from `offset`, low byte first, zeros past its end (a zero is no
+        /// letter, so it ends a run).
+        @inline(__always)
+        static func load(_ text: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+            if offset + 8 <= text.count { return UInt64(littleEndian: text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+            if text.count >= 8 {
+                let last = UInt64(littleEndian: text.loadUnaligned(fromByteOffset: text.count - 8, as: UInt64.self))
+                return last >> (8 * UInt64(offset + 8 - text.count))
+            }
+            var word: UInt64 = 0
+            for at in offset..<text.count { word |= UInt64(text[at]) << (8 * UInt64(at - offset)) }
+            return word
+        }
+
+        /// The high bit of each byte of `word` that is a lower-case ASCII letter.
+        @inline(__always)
+        static func lowercaseBytes(_ word: UInt64) -> UInt64 {
+            // Adding to the low seven bits never carries into the next byte.
+            let low = word & ~highBits
+            let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F
+            let pastZ = low &+ 0x0505_0505_0505_0505
+            return atLeastA & ~pastZ & ~word & highBits
+        }
+
+        /// The high bit of each zero byte of `word`.
+        @inline(__always)
+        static func zeroBytes(_ word: UInt64) -> UInt64 {
+            let low = ~highBits
+            return ~((word & low) &+ low | word | low)
+        }
+
+        /// Counts a new token into the run of close single letters `joinSpacedLetters` looks for.
+        @inline(__always)
+        mutating func noteSingle(_ token: Token) {
+            if Self.isSingle(token) {
+                singleRun = singleRun > 0 && Self.isClose(tokens[tokens.count - 1], token) ? singleRun + 1 : 1
+                if singleRun >= 3 { spacedLetters = true }
+            } else {
+                singleRun = 0
+            }
         }
 
         /// Counts `byte` into the run of one repeated letter (`last`, seen `repeats` times);
@@ -299,12 +407,7 @@ enum Tokenizer {
                 }
                 if stretched { tokenFlags.insert(.stretched) }
                 let token = Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags)
-                if Self.isSingle(token) {
-                    singleRun = singleRun > 0 && Self.isClose(tokens[tokens.count - 1], token) ? singleRun + 1 : 1
-                    if singleRun >= 3 { spacedLetters = true }
-                } else {
-                    singleRun = 0
-                }
+                noteSingle(token)
                 tokens.append(token)
                 if leetDiverged {
                     leet.removeAll(keepingCapacity: true)
