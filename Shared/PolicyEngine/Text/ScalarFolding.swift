@@ -44,6 +44,30 @@ struct ScalarFolding: Sendable {
         var kind: ScalarClass
         var standIn: UInt8
     }
+    /// ASCII characters that end a word and do nothing else: separators and sentence ends.
+    let asciiWordEnds: ASCIISet
+    /// ASCII apostrophes, which end a word and join it to the next.
+    let asciiApostrophes: ASCIISet
+
+    /// A set of ASCII characters as two words of bits, tested without a table lookup.
+    struct ASCIISet: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        init(_ members: some Sequence<UInt8>) {
+            for byte in members where byte < 128 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+        }
+
+        /// Whether `byte` is in the set; false for every byte from 128 up.
+        @inline(__always)
+        func contains(_ byte: UInt8) -> Bool {
+            let bits = byte < 64 ? low : byte < 128 ? high : 0
+            return bits >> UInt64(byte & 63) & 1 != 0
+        }
+    }
+
     /// Every non-ASCII scalar in the ranges people use to dress up letters.
     let table: [UInt32: Entry]
 
@@ -64,6 +88,9 @@ struct ScalarFolding: Sendable {
             precondition(entry.kind != .symbol || entry.bytes.count == 1, "an ASCII symbol stands for one letter")
             return ASCIIMark(kind: entry.kind, standIn: entry.bytes.first ?? 0)
         }
+
+        asciiWordEnds = ASCIISet((0..<128).filter { ascii[$0].kind == .separator || ascii[$0].kind == .sentenceEnd }.map { UInt8($0) })
+        asciiApostrophes = ASCIISet((0..<128).filter { ascii[$0].kind == .apostrophe }.map { UInt8($0) })
 
         var table: [UInt32: Entry] = [:]
         let ranges: [ClosedRange<UInt32>] = [

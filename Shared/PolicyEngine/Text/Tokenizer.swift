@@ -10,6 +10,8 @@ enum Tokenizer {
         var state = State(capacity: utf8.count)
         let folding = ScalarFolding.shared
         let marks = folding.asciiMarks
+        let wordEnds = folding.asciiWordEnds
+        let apostrophes = folding.asciiApostrophes
         let text = UnsafeRawBufferPointer(utf8)
         var index = 0
         var utf16 = 0
@@ -22,7 +24,7 @@ enum Tokenizer {
                 let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
                 // Most words are plain lower-case letters after one of either case: each becomes
                 // a token in one go.
-                if isLetter && state.isBetweenWords, let end = state.takeWord(text, at: index, utf16: utf16, marks: marks) {
+                if isLetter && state.isBetweenWords, let end = state.takeWord(text, at: index, utf16: utf16, wordEnds: wordEnds, apostrophes: apostrophes) {
                     utf16 += end - index
                     index = end
                     continue
@@ -133,11 +135,12 @@ enum Tokenizer {
         /// A word of ASCII letters, the first of either case and the rest lower case, ended by a
         /// space, a mark or the text's end, read from `start` and written out as a token at once:
         /// between words the per-word state is at rest, so such a word's token depends only on
-        /// its letters and the mark after it. Returns where the word ends; nil, with nothing
-        /// written, for any other word (a capital, digit, symbol or non-ASCII scalar in it or
-        /// straight after it), which the letter-by-letter path then reads.
+        /// its letters and the mark after it. Returns where the word ends (past the space, if a
+        /// space ends it: that space has nothing left to do); nil, with nothing written, for any
+        /// other word (a capital, digit, symbol or non-ASCII scalar in it or straight after it),
+        /// which the letter-by-letter path then reads.
         @inline(__always)
-        mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, marks: [ScalarFolding.ASCIIMark]) -> Int? {
+        mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, wordEnds: ScalarFolding.ASCIISet, apostrophes: ScalarFolding.ASCIISet) -> Int? {
             let lead = text[start]
             let folded = lead | 0x20
             let first = bytes.count
@@ -147,30 +150,30 @@ enum Tokenizer {
             var index = start + 1
             var previous = UInt64(folded) << 56
             var repeated: UInt64 = 0
-            while true {
-                let chunk = Self.load(text, at: index)
+            var chunk: UInt64
+            var length: Int
+            repeat {
+                chunk = Self.load(text, at: index)
                 let stops = ~Self.lowercaseBytes(chunk) & Self.highBits
                 let taken = (stops & (0 &- stops)) &- 1
                 let sameAsLast = chunk ^ (chunk << 8 | previous >> 56)
                 let sameAsOneBefore = chunk ^ (chunk << 16 | previous >> 48)
                 repeated |= Self.zeroBytes(sameAsLast | sameAsOneBefore) & taken
-                let length = stops.trailingZeroBitCount >> 3
+                length = stops.trailingZeroBitCount >> 3
                 bytes.append(first: length, of: chunk)
                 index += length
-                if length < 8 { break }
                 previous = chunk
-            }
+            } while length == 8
+            // The byte after the word, already in `chunk`; a zero past the text's end, which
+            // ends a word just as a NUL in the text does.
+            let next = UInt8(truncatingIfNeeded: chunk >> UInt64(8 * length))
             var flags = nextFlags
-            if index < text.count {
-                let next = text[index]
-                let kind = next < 0x80 ? marks[Int(next)].kind : .letter
-                switch kind {
-                case .separator, .sentenceEnd: break
-                case .apostrophe: flags.insert(.apostropheAfter)
-                case .letter, .symbol, .invisible:
+            if !wordEnds.contains(next) {
+                guard apostrophes.contains(next) else {
                     bytes.removeSuffix(from: first)
                     return nil
                 }
+                flags.insert(.apostropheAfter)
             }
             nextFlags = []
             if lead != folded { flags.insert(.capitalised) }
@@ -180,7 +183,7 @@ enum Tokenizer {
             noteSingle(token)
             tokens.append(token)
             plainStart = bytes.count
-            return index
+            return next == UInt8(ascii: " ") ? index + 1 : index
         }
 
         static let highBits: UInt64 = 0x8080_8080_8080_8080
