@@ -44,10 +44,18 @@ struct ScalarFolding: Sendable {
         var kind: ScalarClass
         var standIn: UInt8
     }
-    /// ASCII characters that end a word and do nothing else: separators and sentence ends.
-    let asciiWordEnds: ASCIISet
-    /// ASCII apostrophes, which end a word and join it to the next.
-    let asciiApostrophes: ASCIISet
+    /// The ASCII characters that end a word, as bit sets.
+    let asciiBreaks: ASCIIBreaks
+
+    /// ASCII characters that end a word, tested without a table lookup.
+    struct ASCIIBreaks: Sendable {
+        /// Separators and sentence ends: they end a word and do nothing else to it.
+        var wordEnds: ASCIISet
+        /// The sentence ends among `wordEnds`.
+        var sentenceEnds: ASCIISet
+        /// Apostrophes: they end a word and join it to the next.
+        var apostrophes: ASCIISet
+    }
 
     /// A set of ASCII characters as two words of bits, tested without a table lookup.
     struct ASCIISet: Sendable {
@@ -89,8 +97,11 @@ struct ScalarFolding: Sendable {
             return ASCIIMark(kind: entry.kind, standIn: entry.bytes.first ?? 0)
         }
 
-        asciiWordEnds = ASCIISet((0..<128).filter { ascii[$0].kind == .separator || ascii[$0].kind == .sentenceEnd }.map { UInt8($0) })
-        asciiApostrophes = ASCIISet((0..<128).filter { ascii[$0].kind == .apostrophe }.map { UInt8($0) })
+        func asciiOf(_ kinds: ScalarClass...) -> ASCIISet {
+            ASCIISet((0..<128).filter { kinds.contains(ascii[$0].kind) }.map { UInt8($0) })
+        }
+        asciiBreaks = ASCIIBreaks(
+            wordEnds: asciiOf(.separator, .sentenceEnd), sentenceEnds: asciiOf(.sentenceEnd), apostrophes: asciiOf(.apostrophe))
 
         var table: [UInt32: Entry] = [:]
         let ranges: [ClosedRange<UInt32>] = [

@@ -10,25 +10,25 @@ enum Tokenizer {
         var state = State(capacity: utf8.count)
         let folding = ScalarFolding.shared
         let marks = folding.asciiMarks
-        let wordEnds = folding.asciiWordEnds
-        let apostrophes = folding.asciiApostrophes
+        let breaks = folding.asciiBreaks
         let text = UnsafeRawBufferPointer(utf8)
         var index = 0
         var utf16 = 0
         while index < utf8.count {
+            // Most text is plain words and the spaces and marks between them, read a word at a
+            // time; what they cannot read is read here, a scalar at a time.
+            if state.isBetweenWords {
+                let end = state.takePlainWords(text, from: index, utf16: utf16, breaks: breaks)
+                utf16 += end - index
+                index = end
+                guard index < utf8.count else { break }
+            }
             let lead = utf8[index]
             let scalarStart = utf16
             if lead < 0x80 {
                 // Letters and digits, the bulk of any text, skip the table.
                 let lower = lead | 0x20
                 let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
-                // Most words are plain lower-case letters after one of either case: each becomes
-                // a token in one go.
-                if isLetter && state.isBetweenWords, let end = state.takeWord(text, at: index, utf16: utf16, wordEnds: wordEnds, apostrophes: apostrophes) {
-                    utf16 += end - index
-                    index = end
-                    continue
-                }
                 index += 1
                 utf16 += 1
                 if isLetter || (lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9")) {
@@ -132,6 +132,32 @@ enum Tokenizer {
         /// No letters read since the last word ended, and no symbols held: a word would start here.
         var isBetweenWords: Bool { wordStart < 0 && pendingLeet.isEmpty }
 
+        /// Reads plain words (see `takeWord`), and the spaces and word-ending marks between them,
+        /// from `start` for as long as the text has nothing else; the state must be between
+        /// words, and stays so. Returns where it stopped: the end, or a byte it leaves to the
+        /// scalar-at-a-time path.
+        mutating func takePlainWords(_ text: UnsafeRawBufferPointer, from start: Int, utf16 start16: Int, breaks: ScalarFolding.ASCIIBreaks) -> Int {
+            var index = start
+            while index < text.count {
+                let byte = text[index]
+                let lower = byte | 0x20
+                if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                    // ASCII only, so UTF-16 units and bytes keep step.
+                    guard let end = takeWord(text, at: index, utf16: start16 + index - start, breaks: breaks) else { break }
+                    index = end
+                    continue
+                }
+                guard breaks.wordEnds.contains(byte) else { break }
+                // With no word and no symbols held, a mark does only this (see `takeMark`).
+                if breaks.sentenceEnds.contains(byte) {
+                    nextFlags.insert(.sentenceStart)
+                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { nextFlags.insert(.afterBreak) }
+                }
+                index += 1
+            }
+            return index
+        }
+
         /// A word of ASCII letters, the first of either case and the rest lower case, ended by a
         /// space, a mark or the text's end, read from `start` and written out as a token at once:
         /// between words the per-word state is at rest, so such a word's token depends only on
@@ -140,7 +166,7 @@ enum Tokenizer {
         /// other word (a capital, digit, symbol or non-ASCII scalar in it or straight after it),
         /// which the letter-by-letter path then reads.
         @inline(__always)
-        mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, wordEnds: ScalarFolding.ASCIISet, apostrophes: ScalarFolding.ASCIISet) -> Int? {
+        mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, breaks: ScalarFolding.ASCIIBreaks) -> Int? {
             let lead = text[start]
             let folded = lead | 0x20
             let first = bytes.count
@@ -168,8 +194,8 @@ enum Tokenizer {
             // ends a word just as a NUL in the text does.
             let next = UInt8(truncatingIfNeeded: chunk >> UInt64(8 * length))
             var flags = nextFlags
-            if !wordEnds.contains(next) {
-                guard apostrophes.contains(next) else {
+            if !breaks.wordEnds.contains(next) {
+                guard breaks.apostrophes.contains(next) else {
                     bytes.removeSuffix(from: first)
                     return nil
                 }
