@@ -78,6 +78,13 @@ struct GrowingBuffer<Element>: ~Copyable {
 }
 
 extension GrowingBuffer where Element == UInt8 {
+    /// Writes `byte` just past the values, where the next append overwrites it: for a byte kept
+    /// only so that the reads making it happen.
+    mutating func keepInSpareCapacity(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        (start + count).initialize(to: byte)
+    }
+
     /// Appends the first `length` (0 to 8) bytes of `word`, low byte first, with one store of all
     /// eight: a word's letters are copied eight at a time. The store's bytes past `length` land in
     /// spare capacity, which later appends overwrite.

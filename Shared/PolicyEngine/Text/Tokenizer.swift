@@ -12,6 +12,11 @@ enum Tokenizer {
         let marks = folding.asciiMarks
         let breaks = folding.asciiBreaks
         let text = UnsafeRawBufferPointer(utf8)
+        // A byte from each cache line of the text, read now so the lines arrive together instead
+        // of each stalling the word that reaches it; kept only so the reads are not dropped.
+        var touched: UInt8 = 0
+        for line in stride(from: 64, to: utf8.count, by: 64) { touched |= utf8[line] }
+        state.bytes.keepInSpareCapacity(touched)
         var index = 0
         var utf16 = 0
         while index < utf8.count {
