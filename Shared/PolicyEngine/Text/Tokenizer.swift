@@ -142,6 +142,11 @@ enum Tokenizer {
         /// words, and stays so. Returns where it stopped: the end, or a byte it leaves to the
         /// scalar-at-a-time path.
         mutating func takePlainWords(_ text: UnsafeRawBufferPointer, from start: Int, utf16 start16: Int, breaks: ScalarFolding.ASCIIBreaks) -> Int {
+            // A plain word writes a byte and a UTF-16 unit per byte read, so if the rest of the
+            // text fits these, every place `takeWord` writes fits an `Int32` unchecked. (A text
+            // of gigabytes goes the scalar-at-a-time way, which checks each.)
+            let rest = text.count - start
+            guard bytes.count <= Int(Int32.max) - rest && start16 <= Int(Int32.max) - rest else { return start }
             var index = start
             while index < text.count {
                 let byte = text[index]
@@ -172,19 +177,18 @@ enum Tokenizer {
         /// which the letter-by-letter path then reads.
         @inline(__always)
         mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, breaks: ScalarFolding.ASCIIBreaks) -> Int? {
-            let lead = text[start]
-            let folded = lead | 0x20
             let first = bytes.count
-            bytes.append(folded)
             // Eight bytes at a time: the lower-case run's length, its letters copied, and any
             // letter equal to the two before it (`.stretched`), the word so far in `previous`.
-            var index = start + 1
-            var previous = UInt64(folded) << 56
+            // The first letter is folded to lower case in place, so it is read as one of the run.
+            var chunk = Self.load(text, at: start)
+            let capitalised = chunk & 0x20 == 0
+            chunk |= 0x20
+            var index = start
+            var previous: UInt64 = 0
             var repeated: UInt64 = 0
-            var chunk: UInt64
             var length: Int
-            repeat {
-                chunk = Self.load(text, at: index)
+            while true {
                 let stops = ~Self.lowercaseBytes(chunk) & Self.highBits
                 let taken = (stops & (0 &- stops)) &- 1
                 let sameAsLast = chunk ^ (chunk << 8 | previous >> 56)
@@ -193,8 +197,10 @@ enum Tokenizer {
                 length = stops.trailingZeroBitCount >> 3
                 bytes.append(first: length, of: chunk)
                 index += length
+                if length < 8 { break }
                 previous = chunk
-            } while length == 8
+                chunk = Self.load(text, at: index)
+            }
             // The byte after the word, already in `chunk`; a zero past the text's end, which
             // ends a word just as a NUL in the text does.
             let next = UInt8(truncatingIfNeeded: chunk >> UInt64(8 * length))
@@ -207,10 +213,12 @@ enum Tokenizer {
                 flags.insert(.apostropheAfter)
             }
             nextFlags = []
-            if lead != folded { flags.insert(.capitalised) }
+            if capitalised { flags.insert(.capitalised) }
             if repeated != 0 { flags.insert(.stretched) }
-            let plain = Int32(first)..<Int32(bytes.count)
-            let token = Token(plain: plain, leet: plain, utf16: Int32(start16)..<Int32(start16 + index - start), flags: flags)
+            // Unchecked: `takePlainWords` has made sure these fit.
+            let plain = Int32(truncatingIfNeeded: first)..<Int32(truncatingIfNeeded: bytes.count)
+            let utf16 = Int32(truncatingIfNeeded: start16)..<Int32(truncatingIfNeeded: start16 + index - start)
+            let token = Token(plain: plain, leet: plain, utf16: utf16, flags: flags)
             noteSingle(token)
             tokens.append(token)
             plainStart = bytes.count
