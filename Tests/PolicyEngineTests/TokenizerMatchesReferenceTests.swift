@@ -27,6 +27,11 @@ struct TokenizerMatchesReferenceTests {
         Self.expectSame(String(repeating: "İ", count: 500) + "\u{1D7CF}")
         Self.expectSame(String(repeating: "a b ", count: 400))
         Self.expectSame(String(repeating: "@", count: 1000) + "x")
+        // Short enough to start in the stack space, then outgrowing it: 511 bytes folding to
+        // 1,362; 140 bytes making 70 tokens.
+        Self.expectSame(String(repeating: "ⅷ", count: 170) + "1")
+        Self.expectSame(String(repeating: "a ", count: 70))
+        Self.expectSame(String(repeating: "ab1 ", count: 35))
     }
 
     @Test("edge cases: empty, one character, words at the very end, long words")

@@ -5,19 +5,39 @@
 /// three-letter run with a call to `memmove`: per letter and per word, that was a tenth of the
 /// tokenizer's time. This buffer cannot be copied (so nothing else can share its storage), its
 /// reads are bounds-checked, and `array()` hands the values over as an `Array` at the end.
+///
+/// It can start in space lent by its owner (on the stack, for a short text), which saves a heap
+/// allocation; it moves to the heap if it outgrows that space.
 struct GrowingBuffer<Element>: ~Copyable {
     private var start: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether `start` is this buffer's own allocation, not the lent space.
+    private var ownsStorage: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         start = .allocate(capacity: self.capacity)
+        ownsStorage = true
+    }
+
+    /// A buffer for about `capacity` values, in `space` if they fit there. `space` must outlive
+    /// the buffer and be left alone while it lives.
+    init(capacity: Int, space: UnsafeMutableBufferPointer<Element>) {
+        if let base = space.baseAddress, capacity <= space.count {
+            start = base
+            self.capacity = space.count
+            ownsStorage = false
+        } else {
+            self.capacity = max(capacity, 16)
+            start = .allocate(capacity: self.capacity)
+            ownsStorage = true
+        }
     }
 
     deinit {
         start.deinitialize(count: count)
-        start.deallocate()
+        if ownsStorage { start.deallocate() }
     }
 
     subscript(index: Int) -> Element {
@@ -71,9 +91,10 @@ struct GrowingBuffer<Element>: ~Copyable {
         let grown = max(capacity * 2, minimum)
         let moved = UnsafeMutablePointer<Element>.allocate(capacity: grown)
         moved.moveInitialize(from: start, count: count)
-        start.deallocate()
+        if ownsStorage { start.deallocate() }
         start = moved
         capacity = grown
+        ownsStorage = true
     }
 }
 

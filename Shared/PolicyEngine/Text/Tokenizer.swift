@@ -6,8 +6,21 @@ enum Tokenizer {
         return text.withUTF8 { tokenize(utf8: $0) }
     }
 
+    /// Space on the stack for a short text's working buffers: a kilobyte each, the most the
+    /// standard library lends without asking how much stack is left.
+    private static let stackBytes = 1024
+    private static let stackTokens = 1024 / MemoryLayout<Token>.stride
+
     static func tokenize(utf8: UnsafeBufferPointer<UInt8>) -> TokenizedText {
-        var state = State(capacity: utf8.count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: stackBytes) { byteSpace in
+            withUnsafeTemporaryAllocation(of: Token.self, capacity: stackTokens) { tokenSpace in
+                var state = State(capacity: utf8.count, byteSpace: byteSpace, tokenSpace: tokenSpace)
+                return read(utf8, into: &state)
+            }
+        }
+    }
+
+    private static func read(_ utf8: UnsafeBufferPointer<UInt8>, into state: inout State) -> TokenizedText {
         let folding = ScalarFolding.shared
         let marks = folding.asciiMarks
         let breaks = folding.asciiBreaks
@@ -129,9 +142,10 @@ enum Tokenizer {
         var singleRun = 0
         var spacedLetters = false
 
-        init(capacity: Int) {
-            bytes = GrowingBuffer(capacity: capacity * 2)
-            tokens = GrowingBuffer(capacity: capacity / 4 + 1)
+        /// A state for a text of `capacity` bytes, its buffers in the spaces given if they fit.
+        init(capacity: Int, byteSpace: UnsafeMutableBufferPointer<UInt8>, tokenSpace: UnsafeMutableBufferPointer<Token>) {
+            bytes = GrowingBuffer(capacity: capacity * 2, space: byteSpace)
+            tokens = GrowingBuffer(capacity: capacity / 4 + 1, space: tokenSpace)
         }
 
         /// No letters read since the last word ended, and no symbols held: a word would start here.
