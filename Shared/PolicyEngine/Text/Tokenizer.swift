@@ -233,7 +233,8 @@ enum Tokenizer {
             let plain = Int32(truncatingIfNeeded: first)..<Int32(truncatingIfNeeded: bytes.count)
             let utf16 = Int32(truncatingIfNeeded: start16)..<Int32(truncatingIfNeeded: start16 + index - start)
             let token = Token(plain: plain, leet: plain, utf16: utf16, flags: flags)
-            noteSingle(token)
+            // Never a number nor disguised: single exactly when one letter long.
+            noteSingle(token, isSingle: index - start == 1)
             tokens.append(token)
             plainStart = bytes.count
             return next == UInt8(ascii: " ") ? index + 1 : index
@@ -274,8 +275,8 @@ enum Tokenizer {
 
         /// Counts a new token into the run of close single letters `joinSpacedLetters` looks for.
         @inline(__always)
-        mutating func noteSingle(_ token: Token) {
-            if Self.isSingle(token) {
+        mutating func noteSingle(_ token: Token, isSingle: Bool) {
+            if isSingle {
                 singleRun = singleRun > 0 && Self.isClose(tokens[tokens.count - 1], token) ? singleRun + 1 : 1
                 if singleRun >= 3 { spacedLetters = true }
             } else {
@@ -463,7 +464,7 @@ enum Tokenizer {
                 }
                 if stretched { tokenFlags.insert(.stretched) }
                 let token = Token(plain: plainRange, leet: leetRange, utf16: Int32(wordStart)..<Int32(wordEnd), flags: tokenFlags)
-                noteSingle(token)
+                noteSingle(token, isSingle: Self.isSingle(token))
                 tokens.append(token)
                 if leetDiverged {
                     leet.removeAll(keepingCapacity: true)
