@@ -15,12 +15,6 @@ struct GrowingBuffer<Element>: ~Copyable {
     /// Whether `start` is this buffer's own allocation, not the lent space.
     private var ownsStorage: Bool
 
-    init(capacity: Int) {
-        self.capacity = max(capacity, 16)
-        start = .allocate(capacity: self.capacity)
-        ownsStorage = true
-    }
-
     /// A buffer for about `capacity` values, in `space` if they fit there. `space` must outlive
     /// the buffer and be left alone while it lives.
     init(capacity: Int, space: UnsafeMutableBufferPointer<Element>) {

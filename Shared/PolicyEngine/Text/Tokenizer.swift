@@ -62,7 +62,7 @@ enum Tokenizer {
                     }
                     continue
                 }
-                // A space only ends a word, if there is one (`takeWord` has made most).
+                // A space only ends a word, if there is one (most are read by `takePlainWords`).
                 if lead == UInt8(ascii: " ") {
                     if !state.isBetweenWords { state.endWord(sentenceEnds: false) }
                     continue
