@@ -162,20 +162,26 @@ enum Tokenizer {
             let rest = text.count - start
             guard bytes.count <= Int(Int32.max) - rest && start16 <= Int(Int32.max) - rest else { return start }
             var index = start
+            // `nextFlags`, in a local for the loop: a field of `self` is read from and written
+            // back to memory for every word.
+            var flagsForNext = nextFlags
+            defer { nextFlags = flagsForNext }
             while index < text.count {
                 let byte = text[index]
                 let lower = byte | 0x20
                 if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
                     // ASCII only, so UTF-16 units and bytes keep step.
-                    guard let end = takeWord(text, at: index, utf16: start16 + index - start, breaks: breaks) else { break }
+                    guard let end = takeWord(text, at: index, utf16: start16 + index - start, breaks: breaks, flagsForNext: &flagsForNext) else {
+                        break
+                    }
                     index = end
                     continue
                 }
                 guard breaks.wordEnds.contains(byte) else { break }
                 // With no word and no symbols held, a mark does only this (see `takeMark`).
                 if breaks.sentenceEnds.contains(byte) {
-                    nextFlags.insert(.sentenceStart)
-                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { nextFlags.insert(.afterBreak) }
+                    flagsForNext.insert(.sentenceStart)
+                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { flagsForNext.insert(.afterBreak) }
                 }
                 index += 1
             }
@@ -188,9 +194,11 @@ enum Tokenizer {
         /// its letters and the mark after it. Returns where the word ends (past the space, if a
         /// space ends it: that space has nothing left to do); nil, with nothing written, for any
         /// other word (a capital, digit, symbol or non-ASCII scalar in it or straight after it),
-        /// which the letter-by-letter path then reads.
+        /// which the letter-by-letter path then reads. `flagsForNext` stands in for `nextFlags`.
         @inline(__always)
-        mutating func takeWord(_ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, breaks: ScalarFolding.ASCIIBreaks) -> Int? {
+        mutating func takeWord(
+            _ text: UnsafeRawBufferPointer, at start: Int, utf16 start16: Int, breaks: ScalarFolding.ASCIIBreaks, flagsForNext: inout Token.Flags
+        ) -> Int? {
             let first = bytes.count
             // Eight bytes at a time: the lower-case run's length, its letters copied, and any
             // letter equal to the two before it (`.stretched`), the word so far in `previous`.
@@ -218,7 +226,7 @@ enum Tokenizer {
             // The byte after the word, already in `chunk`; a zero past the text's end, which
             // ends a word just as a NUL in the text does.
             let next = UInt8(truncatingIfNeeded: chunk >> UInt64(8 * length))
-            var flags = nextFlags
+            var flags = flagsForNext
             if !breaks.wordEnds.contains(next) {
                 guard breaks.apostrophes.contains(next) else {
                     bytes.removeSuffix(from: first)
@@ -226,7 +234,7 @@ enum Tokenizer {
                 }
                 flags.insert(.apostropheAfter)
             }
-            nextFlags = []
+            flagsForNext = []
             if capitalised { flags.insert(.capitalised) }
             if repeated != 0 { flags.insert(.stretched) }
             // Unchecked: `takePlainWords` has made sure these fit.
