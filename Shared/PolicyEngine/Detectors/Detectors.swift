@@ -1,5 +1,6 @@
-/// Every detector family, in the order they run. Order does not change a verdict: each adds
-/// to its own behaviours only.
+/// Every detector family, in the order they run. Each adds to its own behaviours only, and
+/// one reads another's: the accusation detector counts bullying of a child that the conduct
+/// detector, run before it, has found.
 enum Detectors {
     /// Runs every detector on `post`. Called one by one rather than looped over as `any
     /// Detector`: each existential was copied out of its array and called through its witness
