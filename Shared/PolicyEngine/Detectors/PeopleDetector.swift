@@ -125,10 +125,10 @@ struct PeopleDetector: Detector {
                 child = true
             }
             guard child, let term = post.trust.vocabulary.lookup(view.tokenized.plain(index)) else { continue }
-            var matches: [PhraseAutomaton.Match] = []
-            post.trust.automaton.matches(in: [term], lengths: post.trust.patternLengths, into: &matches)
-            for match in matches {
-                guard case .name(let entry) = post.trust.patterns[Int(match.pattern)].payload else { continue }
+            // The patterns this word alone completes: those ending on the root's step on it.
+            let automaton = post.trust.automaton
+            for slot in automaton.endingSlots(at: automaton.step(from: 0, on: term)) {
+                guard case .name(let entry) = post.trust.endingPatterns[slot].payload else { continue }
                 let name = post.trust.names[Int(entry)]
                 guard name.form == .first || name.form == .knownAs, let people = name.people(of: post.school.index) else { continue }
                 let pupils = people.filter { post.trust.people[Int($0)].kind == .pupil }

@@ -10,12 +10,9 @@ final class CompiledTrust: Sendable {
     let trust: String
     let vocabulary: WordTable
     let automaton: PhraseAutomaton
-    let patternLengths: [Int32]
-    /// Each pattern's length and what it stands for, side by side: matching reads both for
-    /// every pattern found, from one place rather than two tables.
-    let patterns: [Pattern]
-    /// `patterns` by the automaton's ending slot (`patterns[automaton.endingPattern(slot)]`):
-    /// matching reads a found pattern with one cache miss instead of two dependent ones.
+    /// Each pattern's length and what it stands for, by the automaton's ending slot (the pattern
+    /// `automaton.endingPattern(slot)`): matching reads a found pattern with one cache miss,
+    /// where a table by pattern id read after the automaton's own list cost two dependent ones.
     let endingPatterns: [Pattern]
     let names: [NameEntry]
     let people: [Person]
@@ -118,9 +115,7 @@ final class CompiledTrust: Sendable {
         vocabulary = builder.vocabulary
         let automaton = PhraseAutomaton(patterns: builder.patterns, termCount: builder.vocabulary.count)
         self.automaton = automaton
-        patternLengths = builder.patterns.map { Int32($0.count) }
         let patterns = zip(builder.patterns, builder.payloads).map { Pattern(length: Int32($0.count), payload: $1) }
-        self.patterns = patterns
         endingPatterns = (0..<automaton.endingSlotCount).map { patterns[Int(automaton.endingPattern($0))] }
         names = builder.names
         disguiseTargets = builder.disguiseTargets

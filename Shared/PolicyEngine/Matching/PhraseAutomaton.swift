@@ -5,12 +5,6 @@
 /// A class, never changed after `init`: matching through a struct held by the trust copied it,
 /// retaining and releasing each of its tables for every text.
 final class PhraseAutomaton: Sendable {
-    /// A pattern found: which one, and the tokens it covers.
-    struct Match: Sendable, Hashable {
-        var pattern: Int32
-        var tokens: Range<Int>
-    }
-
     private let rootNext: [Int32]
     private let next: TransitionTable
     private let fail: [Int32]
@@ -113,19 +107,6 @@ final class PhraseAutomaton: Sendable {
         UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: term))
     }
 
-    /// Every pattern occurring in `terms` (-1 for a word no pattern uses), in order of where
-    /// they end. `lengths` gives each pattern's length in terms.
-    func matches(in terms: [Int32], lengths: [Int32], into found: inout [Match]) {
-        var state: Int32 = 0
-        for (index, term) in terms.enumerated() {
-            state = step(from: state, on: term)
-            forEachPattern(endingAt: state) { pattern in
-                let length = Int(lengths[Int(pattern)])
-                found.append(Match(pattern: pattern, tokens: (index + 1 - length)..<(index + 1)))
-            }
-        }
-    }
-
     /// The state after reading `term` (-1, a word no pattern uses, goes back to the root).
     @inline(__always)
     func step(from state: Int32, on term: Int32) -> Int32 {
@@ -145,14 +126,8 @@ final class PhraseAutomaton: Sendable {
         }
     }
 
-    /// Calls `body` with each pattern that ends on reaching `state`.
-    @inline(__always)
-    func forEachPattern(endingAt state: Int32, _ body: (Int32) -> Void) {
-        for slot in endingSlots(at: state) { body(endingPattern(slot)) }
-    }
-
-    /// Where the patterns that end on reaching `state` are listed (read each with
-    /// `endingPattern`): for a loop that would rather not hand a closure its state.
+    /// Where the patterns that end on reaching `state`, its suffixes' included, are listed: read
+    /// each with `endingPattern`, or by slot from a table made with `endingSlotCount` entries.
     @inline(__always)
     func endingSlots(at state: Int32) -> Range<Int> {
         guard emitting.contains(state) else { return 0..<0 }
