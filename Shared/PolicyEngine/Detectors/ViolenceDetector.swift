@@ -105,36 +105,15 @@ extension TextView {
         text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F648, 0x1F644, 0x1F605, 0x1F606, 0x1F926, 0x1F62D, 0x1F643].contains($0.value) }
     }
 
-    /// Whether any word, or pair of words (joined by a space), of the text is one of `words`.
-    /// Read in place: making a String of every word and of every pair to look them up cost more
-    /// than the rest of most detectors.
+    /// Whether any word, or pair of words (joined by a space), of the text is one of `words`,
+    /// read in place (`phrase(_:isIn:)`): making a String of every word and of every pair to
+    /// look them up cost more than the rest of most detectors.
     func hasWord(_ words: PhraseSet) -> Bool {
-        tokenized.bytes.withUnsafeBufferPointer { bytes in
-            // A pair is at most two words and a space: room for the longest pair of this text.
-            var longest = 0
-            for index in 0..<tokenCount { longest = max(longest, tokenized.readingRange(index).count) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * longest + 1) { pair in
-                for index in 0..<tokenCount {
-                    let word = UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index)])
-                    if words.contains(bytes: word) { return true }
-                    guard index + 1 < tokenCount else { continue }
-                    let next = UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index + 1)])
-                    var at = 0
-                    for byte in word {
-                        pair[at] = byte
-                        at += 1
-                    }
-                    pair[at] = UInt8(ascii: " ")
-                    at += 1
-                    for byte in next {
-                        pair[at] = byte
-                        at += 1
-                    }
-                    if words.contains(bytes: UnsafeBufferPointer(rebasing: pair[..<at])) { return true }
-                }
-                return false
-            }
+        for index in 0..<tokenCount {
+            if phrase(index..<(index + 1), isIn: words) { return true }
+            if index + 1 < tokenCount && phrase(index..<(index + 2), isIn: words) { return true }
         }
+        return false
     }
 
     /// Whether the sentence of `range` holds one of `words`.
@@ -142,12 +121,10 @@ extension TextView {
         let number = sentence[range.lowerBound]
         var index = range.lowerBound
         while index > 0 && sentence[index - 1] == number { index -= 1 }
-        return tokenized.bytes.withUnsafeBufferPointer { bytes in
-            while index < tokenCount && sentence[index] == number {
-                if words.contains(bytes: UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index)])) { return true }
-                index += 1
-            }
-            return false
+        while index < tokenCount && sentence[index] == number {
+            if phrase(index..<(index + 1), isIn: words) { return true }
+            index += 1
         }
+        return false
     }
 }
