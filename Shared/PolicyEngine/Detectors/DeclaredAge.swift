@@ -47,11 +47,10 @@ struct DeclaredAge: Sendable {
         /// nowhere, and making Strings of them and the words after them cost more than the rest.
         func reads(_ index: Int, _ literal: StaticString) -> Bool {
             guard index < count else { return false }
-            let token = text.tokens[index]
-            let range = token.flags.contains(.disguised) ? token.leet : token.plain
+            let range = text.readingRange(index)
             guard range.count == literal.utf8CodeUnitCount else { return false }
             return literal.withUTF8Buffer { literal in
-                var at = Int(range.lowerBound)
+                var at = range.lowerBound
                 for byte in literal {
                     if text.bytes[at] != byte { return false }
                     at += 1
@@ -62,10 +61,8 @@ struct DeclaredAge: Sendable {
         /// Whether token `index` ends in the bytes of "th", as every word `hasSuffix("th")` does.
         func endsInTH(_ index: Int) -> Bool {
             guard index < count else { return false }
-            let token = text.tokens[index]
-            let range = token.flags.contains(.disguised) ? token.leet : token.plain
-            return range.count >= 2 && text.bytes[Int(range.upperBound) - 2] == UInt8(ascii: "t")
-                && text.bytes[Int(range.upperBound) - 1] == UInt8(ascii: "h")
+            let range = text.readingRange(index)
+            return range.count >= 2 && text.bytes[range.upperBound - 2] == UInt8(ascii: "t") && text.bytes[range.upperBound - 1] == UInt8(ascii: "h")
         }
         let past = view.hits(.pastTense)
         for index in view.ageOpeners {

@@ -152,8 +152,7 @@ final class TextView {
                 token.flags.isDisjoint(with: [.wildcard, .disguised, .stretched])
                 ? plainTerm ?? -1 : Self.term(of: index, plainTerm: plainTerm, in: tokenized, vocabulary: vocabulary, trust: trust)
             if let plainTerm, nameWords.contains(plainTerm) { Scan.append(index, to: &scan.nameWordTokens) }
-            let reading =
-                token.flags.contains(.disguised) ? UnsafeBufferPointer(rebasing: bytes[Int(token.leet.lowerBound)..<Int(token.leet.upperBound)]) : plain
+            let reading = token.flags.contains(.disguised) ? UnsafeBufferPointer(rebasing: bytes[tokenized.readingRange(index)]) : plain
             if DeclaredAge.opens(reading) { Scan.append(index, to: &scan.ageOpeners) }
             if index > 0 && token.flags.contains(.sentenceStart) { current += 1 }
             scan.sentence.append(current)
