@@ -3,7 +3,7 @@ import ParapetModels
 import ParapetPostgres
 
 /// JSON text that is already in Parapet's dialect, sent as `json` as it is (`posts.document`
-/// keeps it as written; migration 0007).
+/// keeps it as written; migration 0006).
 ///
 /// ``PostgresJSON`` encodes with a plain `JSONEncoder` (dates as numbers); a post's document
 /// must be exactly what ``ParapetJSON`` writes, because it is what ingest publishes.
