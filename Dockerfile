@@ -9,10 +9,11 @@
 #
 # Builder: the official Swift 6.3 image on Debian 12 (bookworm), the same distribution and
 # toolchain as the project's development and CI machines, so the image is built exactly the way
-# the tests were. Debian 12's librdkafka-dev is 2.0.2, too old (see DESIGN.md), so the builder
-# compiles librdkafka 2.8 from Debian 13's source package, as scripts/setup does; the apt source
-# entry is derived from the base image's own entry, so no mirror is named here. There is no
-# official Swift 6.3 image on Debian 13, and Ubuntu 24.04 (noble) ships librdkafka 2.3.
+# the tests were. Debian 12's librdkafka-dev is 2.0.2, too old (see docs/architecture.md, "Known
+# facts about the tools"), so the builder compiles librdkafka 2.8 from Debian 13's source
+# package, as scripts/setup does; the apt source entry is derived from the base image's own
+# entry, so no mirror is named here. There is no official Swift 6.3 image on Debian 13, and
+# Ubuntu 24.04 (noble) ships librdkafka 2.3.
 #
 # Runtime: debian:trixie-slim, whose librdkafka1 is 2.8 (same soname, same ABI as the headers
 # used to build) and whose glibc is newer than bookworm's, so bookworm-built binaries run there.

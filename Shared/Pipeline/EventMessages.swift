@@ -2,7 +2,7 @@ import ParapetKafka
 import ParapetModels
 
 /// Makes the Kafka messages of one batch of `Payload`s as every Parapet producer sends them: on
-/// the payload's topic, under its key, with the headers DESIGN.md names: `schema` (made once and
+/// the payload's topic, under its key, with the headers docs/architecture.md names: `schema` (made once and
 /// shared by the batch's messages), a new W3C `traceparent`, and `replay: true` when an operator
 /// replays. The value is the envelope, encoded by the caller (``EventPublisher`` through
 /// ``EventPayload/encodedEnvelope(_:)``, the importer and the classifier with what they already

@@ -4,7 +4,6 @@ import TestSupport
 /// The shipped example trust, and throwaway copies of it to break.
 enum ExampleTrust {
     static let folder = LocalInfrastructure.repositoryRoot.appending(path: "Examples/oakfield-learning-trust")
-    static let seeds = LocalInfrastructure.repositoryRoot.deletingLastPathComponent().appending(path: "shared/seeds")
 
     /// A copy of the example in a new temporary folder.
     static func copy() throws -> URL {

@@ -4,17 +4,20 @@ import ParapetTrustConfiguration
 import Testing
 
 /// Every seed school's pack quotes its own policy for every behaviour that policy names, and
-/// encodes where the policies differ.
+/// encodes where the policies differ. `Fixtures/seed-policies.json` keeps, per school, the
+/// behaviours its policy names and the passages of it (checked against the policy when they were
+/// written down) that its pack must quote, so the test needs nothing outside the repository.
 @Suite("Seed school packs")
 struct SeedSchoolPackTests {
     struct Expectation: Decodable {
         var seed: String
         var behaviours: [Behaviour]
+        var quotes: [String]
     }
 
     /// school id → the seed file and the behaviours that policy itself names.
     static let expectations: [String: Expectation] = {
-        guard let url = Bundle.module.url(forResource: "Fixtures/seed-behaviours", withExtension: "json"),
+        guard let url = Bundle.module.url(forResource: "Fixtures/seed-policies", withExtension: "json"),
             let data = try? Data(contentsOf: url),
             let decoded = try? JSONDecoder().decode([String: Expectation].self, from: data)
         else { return [:] }
@@ -44,16 +47,21 @@ struct SeedSchoolPackTests {
         let expectation = try #require(Self.expectations[school], "no expectations for \(school)")
         let ownPack = try #require(trust.schoolPacks.first { $0.school == school })
         #expect(ownPack.source == expectation.seed)
-        let seed = Self.normalised(try String(contentsOf: ExampleTrust.seeds.appending(path: expectation.seed), encoding: .utf8))
         #expect(!expectation.behaviours.isEmpty)
         for behaviour in expectation.behaviours {
             let quoting = ownPack.clauses.filter { $0.behaviour == behaviour && $0.quote != nil }
             #expect(!quoting.isEmpty, "\(school): no clause of its own for \(behaviour.rawValue)")
         }
-        // Every quote in the school's own pack is the policy's own words.
+        // Every quote in the school's own pack is one of the policy's passages written down in the
+        // fixture, and every passage written down there is quoted by some clause.
+        let passages = Set(expectation.quotes.map(Self.normalised))
+        let quoted = Set(try ownPack.clauses.map { Self.normalised(try #require($0.quote, "\($0.id) has no quote")) })
         for clause in ownPack.clauses {
-            let quote = Self.normalised(try #require(clause.quote, "\(clause.id) has no quote"))
-            #expect(seed.contains(quote), "\(clause.id): quote not found in \(expectation.seed): \(quote)")
+            let quote = Self.normalised(clause.quote ?? "")
+            #expect(passages.contains(quote), "\(clause.id): quote is not one of \(expectation.seed)'s passages: \(quote)")
+        }
+        for passage in passages.subtracting(quoted) {
+            #expect(Bool(false), "\(school): no clause quotes \(expectation.seed)'s passage: \(passage)")
         }
     }
 

@@ -29,7 +29,7 @@ struct EnvelopeRoundTripTests {
         #expect(try ParapetJSON.decode(EnvelopeHeader.self, from: ParapetJSON.encode(envelope)) == envelope.header)
     }
 
-    @Test("each payload goes to its topic under the key DESIGN.md names")
+    @Test("each payload goes to its topic under the key docs/architecture.md names")
     func topicsAndKeys() {
         let caseID = UUID(uuidString: "6A1F0000-0000-4000-8000-00000000C0DE")!
         let event = CaseEvent(
@@ -99,7 +99,7 @@ struct EnvelopeRoundTripTests {
         #expect(text.contains(#""url":"https://cdn.example.com/p/1.jpg""#))
     }
 
-    @Test("every topic DESIGN.md names exists, under the parapet. prefix")
+    @Test("every topic docs/architecture.md names exists, under the parapet. prefix")
     func topics() {
         #expect(ParapetTopic.allCases.map(\.name) == [
             "parapet.posts", "parapet.verdicts", "parapet.case-events", "parapet.notifications", "parapet.dead-letters",

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One author's run of breaches in one school, climbing the escalation ladder
-/// (DESIGN.md, "Escalation ladder").
+/// (docs/architecture.md, "Escalation ladder").
 ///
 /// A case is a value: its transitions (``opening(_:ladder:id:at:)``, ``joining(_:at:)``,
 /// ``advanced(at:)``, ``acknowledged(by:at:)``, ``escalatedOverdue(at:deadline:)``,

@@ -14,7 +14,7 @@ public protocol EventPayload: Codable, Sendable {
     var school: String { get }
     /// When the thing the payload describes happened: the envelope's `occurred_at`.
     var occurredAt: Date { get }
-    /// The Kafka message key, as the table in DESIGN.md gives it for the payload's topic.
+    /// The Kafka message key, as the table in docs/architecture.md gives it for the payload's topic.
     var partitionKey: String { get }
     /// `envelope` as ``ParapetJSON`` encodes it. The default goes through `JSONEncoder`; a
     /// payload published in bulk writes the same bytes itself, faster.

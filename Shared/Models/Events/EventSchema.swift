@@ -1,5 +1,5 @@
 /// The name and version of a payload's shape, written `parapet.post/1` in an envelope's `schema`
-/// field and in the Kafka `schema` header (DESIGN.md, "Topics and contracts").
+/// field and in the Kafka `schema` header (docs/architecture.md, "Topics and contracts").
 ///
 /// Changing a payload's shape means a new version: add a constant here (`postV2`), a payload type
 /// for it, and a reader in ``IncomingEvent``, so that consumers accept both side by side.

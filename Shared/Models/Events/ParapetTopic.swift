@@ -1,4 +1,4 @@
-/// The Kafka topics that connect Parapet's services (DESIGN.md, "Topics and contracts").
+/// The Kafka topics that connect Parapet's services (docs/architecture.md, "Topics and contracts").
 public enum ParapetTopic: String, CaseIterable, Sendable {
     /// Normalised posts, keyed by account id; written by ingest, read by the classifier.
     case posts = "parapet.posts"
