@@ -38,8 +38,11 @@ let package = Package(
             name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
 
+        // The one codec of each kind: JSON (reading, writing, escaping, Parapet's dialect),
+        // timestamps, UTF-8 validation, UUID text. Pure, no I/O.
+        .target(name: "ParapetCodecs", path: "Shared/Codecs", swiftSettings: swiftSettings),
         // Pure values: events, envelopes, the domain model. No C, no I/O.
-        .target(name: "ParapetModels", path: "Shared/Models", swiftSettings: swiftSettings),
+        .target(name: "ParapetModels", dependencies: ["ParapetCodecs"], path: "Shared/Models", swiftSettings: swiftSettings),
         // Runs blocking C calls on dedicated threads, off Swift's cooperative pool.
         .target(name: "ParapetBlocking", path: "Shared/Blocking", swiftSettings: swiftSettings),
         .target(
@@ -52,7 +55,8 @@ let package = Package(
         .target(
             name: "ParapetPostgres",
             dependencies: [
-                "CLibPQ", "ParapetBlocking",
+                "CLibPQ", "ParapetBlocking", "ParapetCodecs",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/Postgres", swiftSettings: swiftSettings),
@@ -68,7 +72,8 @@ let package = Package(
             name: "ParapetTrustConfiguration",
             dependencies: ["ParapetModels", .product(name: "Yams", package: "Yams")],
             path: "Shared/TrustConfiguration", swiftSettings: swiftSettings),
-        // Webhook and API bodies to posts: parse, verify signatures, normalise. Pure, no I/O.
+        // Ingest: what platforms send, parsed and checked into items (webhooks, API, JSON Lines,
+        // signatures). Pure, no I/O; Intake stores and publishes what it gives.
         .target(
             name: "ParapetIngest",
             dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
@@ -77,17 +82,19 @@ let package = Package(
         // the detectors, verdicts. Pure: used alike by the classifier, the CLI and the benchmarks.
         .target(
             name: "ParapetPolicyEngine",
-            dependencies: ["ParapetModels", "ParapetTrustConfiguration", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/PolicyEngine", swiftSettings: swiftSettings),
         // Parapet's tables in PostgreSQL: what each service reads and writes.
         .target(
             name: "ParapetStore",
-            dependencies: ["ParapetModels", "ParapetPostgres", "ParapetTrustConfiguration"],
+            dependencies: ["ParapetModels", "ParapetPostgres"],
             path: "Shared/Store", swiftSettings: swiftSettings),
-        // Configuration, logging, metrics, health endpoints and lifecycle shared by every service.
+        // Runtime: what any Parapet process needs, with no Kafka or PostgreSQL: configuration,
+        // logging, metrics, health endpoints, lifecycle. Pipeline adds the brokers and database.
         .target(
             name: "ParapetRuntime",
             dependencies: [
+                "ParapetCodecs",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -104,7 +111,8 @@ let package = Package(
             dependencies: ["ParapetRuntime", "ParapetKafka", "ParapetPostgres", "ParapetSchema", "ParapetModels"],
             path: "Shared/Pipeline", swiftSettings: swiftSettings),
 
-        // Turns verified items into stored and published posts: for the ingest service and imports.
+        // Intake: checked items stored in PostgreSQL and published to Kafka, for the ingest
+        // service and imports.
         .target(
             name: "ParapetIntake",
             dependencies: [
@@ -115,7 +123,7 @@ let package = Package(
         .executableTarget(
             name: "ingest",
             dependencies: [
-                "ParapetPipeline", "ParapetIntake", "ParapetIngest", "ParapetStore", "ParapetKafka",
+                "ParapetPipeline", "ParapetIntake", "ParapetIngest", "ParapetStore", "ParapetKafka", "ParapetCodecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -148,14 +156,15 @@ let package = Package(
             name: "parapet-bench",
             dependencies: [
                 "ParapetKafka", "ParapetPostgres", "ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels",
-                "ParapetStore", "ParapetSchema",
+                "ParapetStore", "ParapetSchema", "ParapetClassification",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/bench", swiftSettings: swiftSettings),
 
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "ModelsTests", dependencies: ["ParapetModels"], swiftSettings: swiftSettings),
+        .testTarget(name: "CodecsTests", dependencies: ["ParapetCodecs", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ModelsTests", dependencies: ["ParapetModels", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PolicyEngineTests",
             dependencies: ["ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels", "TestSupport"],
@@ -165,7 +174,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["ParapetIngest", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ConfigurationTests",
-            dependencies: ["ParapetTrustConfiguration", "ParapetStore", "ParapetSchema", "TestSupport", "parapet"],
+            dependencies: ["ParapetTrustConfiguration", "ParapetModels", "ParapetStore", "ParapetSchema", "TestSupport", "parapet"],
             resources: [.copy("Fixtures")], swiftSettings: swiftSettings),
         .testTarget(
             name: "IngestServiceTests",
@@ -188,7 +197,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "ParapetTrustConfiguration", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RuntimeTests",
             dependencies: [

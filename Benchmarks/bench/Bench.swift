@@ -12,12 +12,12 @@ struct Bench: AsyncParsableCommand {
 
     /// A part of the benchmark that can run on its own.
     enum Section: String, ExpressibleByArgument, CaseIterable {
-        case kafka, postgres, engine, classifier
+        case kafka, postgres, engine, classifier, json
     }
 
     @Option(
         name: .customLong("section"),
-        help: "Run only this section (repeatable): kafka, postgres, engine, classifier. Default: kafka and postgres, and classifier when --classifier-binary is given.")
+        help: "Run only this section (repeatable): kafka, postgres, engine, classifier, json. Default: kafka and postgres, and classifier when --classifier-binary is given.")
     var sections: [Section] = []
 
     @Option(help: "Kafka brokers (host:port).")
@@ -62,6 +62,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The classifier's batch size in the classifier section (PARAPET_CLASSIFIER_BATCH_SIZE).")
     var classifierBatch: Int = 5000
 
+    @Option(help: "Messages the json section reads and writes each way.")
+    var jsonMessages: Int = 50_000
+
     @Option(help: "The folder scripts/infra started the servers in: the classifier section then reports Tansu's and PostgreSQL's CPU too.")
     var servers: String?
 
@@ -101,6 +104,9 @@ struct Bench: AsyncParsableCommand {
                     brokers: brokers, databaseURL: databaseURL, serversFolder: servers,
                     kafkaProduceCeiling: kafka.map { Double($0.messages) / median($0.swiftProduce) },
                     copyCeiling: postgres?.swiftRowsPerSecond))
+        }
+        if chosen.contains(.json) {
+            print(try JSONBenchmark.run(messages: jsonMessages))
         }
         if chosen.contains(.engine) {
             print(

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParapetCodecs
 import ParapetIngest
 import Yams
 
@@ -60,7 +61,7 @@ struct ConnectorDirectory: Sendable {
     /// The connector whose token this `Authorization` header carries.
     func authorize(_ header: String?) throws(IngestError) -> Connector {
         guard let header, header.hasPrefix("Bearer "), header.count > 7 else {
-            throw IngestError(status: 401, code: "bad_token", message: "Authorization: expected \"Bearer <connector token>\"")
+            throw IngestError(.badToken, "Authorization: expected \"Bearer <connector token>\"")
         }
         let digest = Array(SHA256.hash(data: Array(header.dropFirst(7).utf8)))
         var found: Connector?
@@ -71,19 +72,11 @@ struct ConnectorDirectory: Sendable {
             for (left, right) in zip(digest, stored) { difference |= left ^ right }
             if difference == 0 { found = connector }
         }
-        guard let found else { throw IngestError(status: 401, code: "bad_token", message: "Authorization: the token is not a known connector's") }
+        guard let found else { throw IngestError(.badToken, "Authorization: the token is not a known connector's") }
         return found
     }
 
     private static func bytes(hex: String) -> [UInt8]? {
-        let characters = Array(hex.utf8)
-        guard characters.count == 64 else { return nil }
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for index in stride(from: 0, to: 64, by: 2) {
-            guard let byte = UInt8(String(decoding: characters[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            result.append(byte)
-        }
-        return result
+        HexDigit.bytes(hex, count: 32)
     }
 }

@@ -31,14 +31,7 @@ struct ClassifyPostInput: Decodable, Sendable {
             }
             let container = try decoder.container(keyedBy: CodingKeys.self)
             let handle = try container.decode(String.self, forKey: .handle)
-            let kind = try container.decodeIfPresent(String.self, forKey: .kind)
-            let known = kind.flatMap(PostAuthor.Kind.init(rawValue:))
-            if let kind, known == nil {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .kind, in: container,
-                    debugDescription: "unknown kind \"\(kind)\" (expected \(PostAuthor.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            self.init(handle: handle, kind: known)
+            self.init(handle: handle, kind: try container.decodeIfPresent(PostAuthor.Kind.self, forKey: .kind))
         }
 
         enum CodingKeys: String, CodingKey {

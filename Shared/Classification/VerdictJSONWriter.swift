@@ -5,17 +5,11 @@ import ParapetModels
 /// writes (sorted keys, absent optionals left out, UUIDs upper-case, slashes unescaped), at a
 /// fraction of the cost. The classifier writes every verdict twice (the `breaches` column and
 /// the published envelope), tens of thousands a second.
-struct VerdictJSONWriter {
-    private(set) var bytes: [UInt8] = []
-
-    init(capacity: Int = 512) {
-        bytes.reserveCapacity(capacity)
-    }
-
+public enum VerdictJSONWriter {
     /// `breaches` as ParapetJSON encodes the array.
-    static func breaches(_ breaches: [ClauseBreach]) -> [UInt8] {
+    public static func breaches(_ breaches: [ClauseBreach]) -> [UInt8] {
         guard !breaches.isEmpty else { return Array("[]".utf8) }
-        var writer = VerdictJSONWriter(capacity: 256)
+        var writer = JSONWriter(capacity: 256)
         writer.breaches(breaches)
         return writer.bytes
     }
@@ -23,13 +17,13 @@ struct VerdictJSONWriter {
     /// The envelope of `verdict` as ParapetJSON encodes it, its id the verdict's own; the
     /// breaches given already encoded, `decidedAt` already formatted (one batch shares both
     /// work: the breaches go to PostgreSQL too, and every verdict of a batch has one time).
-    static func envelope(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String) -> [UInt8] {
-        var writer = VerdictJSONWriter(capacity: 384 + breachesJSON.count + 2 * verdict.school.utf8.count)
+    public static func envelope(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String) -> [UInt8] {
+        var writer = JSONWriter(capacity: 384 + breachesJSON.count + 2 * verdict.school.utf8.count)
         let id = verdict.id.uppercasedString
         writer.raw("{\"id\":"); writer.string(id)
         writer.raw(",\"occurred_at\":"); writer.string(decidedAtText)
         writer.raw(",\"payload\":{\"author_key\":"); writer.string(verdict.authorKey.rawValue)
-        writer.raw(",\"breaches\":"); writer.bytes.append(contentsOf: breachesJSON)
+        writer.raw(",\"breaches\":"); writer.append(json: breachesJSON)
         writer.raw(",\"decided_at\":"); writer.string(decidedAtText)
         writer.raw(",\"id\":"); writer.string(id)
         writer.raw(",\"pack_id\":"); writer.string(verdict.packID)
@@ -44,7 +38,10 @@ struct VerdictJSONWriter {
         writer.raw("}")
         return writer.bytes
     }
+}
 
+extension JSONWriter {
+    /// `breaches` as ParapetJSON encodes the array.
     mutating func breaches(_ breaches: [ClauseBreach]) {
         raw("[")
         for (index, breach) in breaches.enumerated() {
@@ -69,19 +66,5 @@ struct VerdictJSONWriter {
             raw("}")
         }
         raw("]")
-    }
-
-    mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
-    }
-
-    /// A JSON string as JSONEncoder escapes it: `"` and `\` escaped, control characters as
-    /// `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`, everything else (slashes, non-ASCII) as it is.
-    mutating func string(_ value: String) {
-        JSONStringEscaping.append(value, to: &bytes)
     }
 }

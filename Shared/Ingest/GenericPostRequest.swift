@@ -34,7 +34,7 @@ public enum GenericPostRequest {
     ///   `invalid_field` (400) naming the path (`posts[3].created_at: …`) of the first bad field;
     ///   `too_large` (413) for more than ``maximumBatch`` posts.
     public static func decode(_ body: [UInt8], receivedAt: Date) throws(IngestError) -> [(account: String, item: IngestItem)] {
-        let root = JSONField(try JSONValue.parse(body))
+        let root = JSONField(try JSONValue.parseRequest(body))
         let object = try root.object()
         guard let postsField = object.optional("posts"), object.optional("account") == nil else {
             return [try post(root, receivedAt: receivedAt)]
@@ -71,10 +71,7 @@ public enum GenericPostRequest {
             displayName: try authorObject.optional("display_name")?.string())
         if let kindField = authorObject.optional("kind") {
             let name = try kindField.string()
-            guard let kind = PostAuthor.Kind(rawValue: name) else {
-                let known = PostAuthor.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw kindField.invalid("\(JSONText.excerpt(name)) is not one of \(known)")
-            }
+            guard let kind = PostAuthor.Kind(name: name) else { throw kindField.invalid(PostAuthor.Kind.unknown(name)) }
             author.kind = kind
         }
 
@@ -99,15 +96,13 @@ public enum GenericPostRequest {
         let entry = try field.object()
         let typeField = try entry.required("type")
         let typeName = try typeField.string()
-        guard let type = MediaAttachment.Kind(rawValue: typeName) else {
-            throw typeField.invalid("\(JSONText.excerpt(typeName)) is not image, video or other")
-        }
+        guard let type = MediaAttachment.Kind(name: typeName) else { throw typeField.invalid(MediaAttachment.Kind.unknown(typeName)) }
         var sha256: String?
         if let hashField = entry.optional("sha256") {
             let hash = try hashField.string()
             guard hash.utf8.count == 64,
                 hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
-            else { throw hashField.invalid("\(JSONText.excerpt(hash)) is not 64 lower-case hex digits") }
+            else { throw hashField.invalid("\(JSONStringEscaping.excerpt(hash)) is not 64 lower-case hex digits") }
             sha256 = hash
         }
         return MediaAttachment(

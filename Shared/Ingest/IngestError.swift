@@ -1,3 +1,5 @@
+import ParapetCodecs
+
 /// Why ingest refused a request or an item: an HTTP status, a stable machine-readable code and a
 /// one-line message saying what was wrong and where.
 ///
@@ -18,8 +20,10 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidUTF8 = "invalid_utf8"
         /// The item names an account Parapet does not monitor.
         case unknownAccount = "unknown_account"
-        /// A verify token or bearer token is missing or wrong.
+        /// A connector's bearer token is missing or not a known connector's.
         case badToken = "bad_token"
+        /// Meta's subscription handshake offered the wrong verify token or mode.
+        case badVerifyToken = "bad_verify_token"
         /// The bearer token is not scoped to the account the item names.
         case accountNotAllowed = "account_not_allowed"
         /// The request is well formed but asks for something ingest does not do.
@@ -30,47 +34,41 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         /// The HTTP status a response with this code carries.
         public var status: Int {
             switch self {
-            case .unsigned, .badSignature: 401
+            case .unsigned, .badSignature, .badToken: 401
             case .tooLarge: 413
             case .malformedJSON, .invalidUTF8, .invalidField: 400
             case .unknownAccount, .unsupported: 422
-            case .badToken, .accountNotAllowed: 403
+            case .badVerifyToken, .accountNotAllowed: 403
             }
         }
     }
 
-    /// The HTTP status to reply with (4xx for everything ParapetIngest throws).
-    public let status: Int
-    /// The stable machine-readable code, one of ``Code`` (e.g. `invalid_field`).
-    public let code: String
+    /// Which of the stable codes this is.
+    public let kind: Code
     /// What was wrong and where, on one line.
     public let message: String
 
-    /// An error with `kind`'s code and status.
+    /// An error with `kind`'s code and status; line breaks in `message` become spaces so that
+    /// it stays one line.
     public init(_ kind: Code, _ message: String) {
-        self.init(status: kind.status, code: kind.rawValue, message: message)
-    }
-
-    /// An error with an explicit status and code (the service's own checks use this); line
-    /// breaks in `message` become spaces so that it stays one line.
-    public init(status: Int, code: String, message: String) {
-        self.status = status
-        self.code = code
+        self.kind = kind
         self.message = String(message.map { $0.isNewline ? " " : $0 })
     }
 
-    /// The code as a ``Code``, when it is one of the stable ones.
-    public var kind: Code? { Code(rawValue: code) }
+    /// The HTTP status to reply with (4xx for everything ParapetIngest throws).
+    public var status: Int { kind.status }
+    /// The stable machine-readable code, e.g. `invalid_field`.
+    public var code: String { kind.rawValue }
 
     /// The response body: `{"error":{"code":"…","message":"…"}}`, UTF-8.
     public var jsonBody: [UInt8] {
-        Array("{\"error\":{\"code\":\(JSONText.quoted(code)),\"message\":\(JSONText.quoted(message))}}".utf8)
+        Array("{\"error\":{\"code\":\(JSONStringEscaping.quoted(code)),\"message\":\(JSONStringEscaping.quoted(message))}}".utf8)
     }
 
     public var description: String { "\(code) (\(status)): \(message)" }
 
     /// The same error with `prefix` before its message, e.g. `line 12: `.
     func prefixed(_ prefix: String) -> IngestError {
-        IngestError(status: status, code: code, message: prefix + message)
+        IngestError(kind, prefix + message)
     }
 }

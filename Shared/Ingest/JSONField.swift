@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Foundation
 
 /// A JSON value together with where it sits in the document (`entry[0].changes[1].value.verb`),
@@ -79,15 +80,15 @@ struct JSONField {
     /// A Unix time: seconds, or milliseconds when the number is too large to be seconds.
     func unixTime() throws(IngestError) -> Date {
         guard case .number(let literal) = value else { throw expected("a Unix time (a number)") }
-        guard let date = IngestTime.unix(literal) else { throw invalid("\(literal) is not a Unix time from 1970 to 9999") }
+        guard let date = UTCTimestamp.unix(literal) else { throw invalid("\(literal) is not a Unix time from 1970 to 9999") }
         return date
     }
 
     /// An ISO 8601 date and time with a zone, as a string.
     func isoTime() throws(IngestError) -> Date {
         let text = try string()
-        guard let date = IngestTime.iso8601(text) else {
-            throw invalid("\(JSONText.excerpt(text)) is not an ISO 8601 time")
+        guard let date = UTCTimestamp.iso8601(text) else {
+            throw invalid("\(JSONStringEscaping.excerpt(text)) is not an ISO 8601 time")
         }
         return date
     }
@@ -95,8 +96,8 @@ struct JSONField {
     /// A Unix time as a number or as a string of digits (X sends `timestamp_ms` as a string).
     func unixTimeAllowingString() throws(IngestError) -> Date {
         if case .string(let text) = value {
-            guard let date = IngestTime.unix(text) else {
-                throw invalid("\(JSONText.excerpt(text)) is not a Unix time from 1970 to 9999")
+            guard let date = UTCTimestamp.unix(text) else {
+                throw invalid("\(JSONStringEscaping.excerpt(text)) is not a Unix time from 1970 to 9999")
             }
             return date
         }
@@ -113,7 +114,7 @@ struct JSONField {
     /// An absolute http or https URL.
     func webURL() throws(IngestError) -> URL {
         let text = try string()
-        guard let url = IngestURL.web(text) else { throw invalid("\(JSONText.excerpt(text)) is not an http or https URL") }
+        guard let url = IngestURL.web(text) else { throw invalid("\(JSONStringEscaping.excerpt(text)) is not an http or https URL") }
         return url
     }
 }

@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Foundation
 
 /// Reading a JSON Lines file of posts for `parapet import`: each line one post object in the
@@ -20,7 +21,7 @@ public enum JSONLinesImport {
         _ bytes: [UInt8], line number: Int, receivedAt: Date
     ) throws(IngestError) -> (account: String, item: IngestItem) {
         do {
-            let value = try JSONValue.parse(bytes, name: "post")
+            let value = try JSONValue.parseRequest(bytes, name: "post")
             return try GenericPostRequest.post(JSONField(value, rootName: "post"), receivedAt: receivedAt)
         } catch {
             throw error.prefixed("line \(number): ")

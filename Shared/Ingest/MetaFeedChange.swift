@@ -31,7 +31,7 @@ enum MetaFeedChange {
         case "hide": effect = .remove(.hidden)
         case "unhide", "block", "unblock", "follow", "mute": effect = .skip
         case let other:
-            throw verbField.invalid("\(JSONText.excerpt(other)) is not add, edited, remove, hide or unhide")
+            throw verbField.invalid("\(JSONStringEscaping.excerpt(other)) is not add, edited, remove, hide or unhide")
         }
 
         let postID = try value.required("post_id").identifier()

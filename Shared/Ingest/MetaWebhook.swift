@@ -20,13 +20,13 @@ public enum MetaWebhook {
     ///   `invalid_field` (400) when `hub.challenge` is missing or longer than 1024 characters.
     public static func handshake(query: [String: String], verifyToken: String) throws(IngestError) -> String {
         guard query["hub.mode"] == "subscribe" else {
-            throw IngestError(.badToken, "hub.mode: expected subscribe, found \(JSONText.excerpt(query["hub.mode"] ?? ""))")
+            throw IngestError(.badVerifyToken, "hub.mode: expected subscribe, found \(JSONStringEscaping.excerpt(query["hub.mode"] ?? ""))")
         }
         let offered = query["hub.verify_token"] ?? ""
         let matches = WebhookSignature.constantTimeEqual(
             Array(SHA256.hash(data: Array(offered.utf8))), Array(SHA256.hash(data: Array(verifyToken.utf8))))
         guard matches, !verifyToken.isEmpty else {
-            throw IngestError(.badToken, "hub.verify_token: does not match the configured verify token")
+            throw IngestError(.badVerifyToken, "hub.verify_token: does not match the configured verify token")
         }
         guard let challenge = query["hub.challenge"], !challenge.isEmpty else {
             throw IngestError(.invalidField, "hub.challenge: is required but missing")
@@ -44,14 +44,14 @@ public enum MetaWebhook {
     ///   `invalid_field` (400) naming the JSON path for a field of the wrong type or value;
     ///   `unsupported` (422) for an `object` other than `page` or `instagram`.
     public static func parse(_ body: [UInt8], receivedAt: Date) throws(IngestError) -> [IngestItem] {
-        let root = try JSONField(JSONValue.parse(body)).object()
+        let root = try JSONField(JSONValue.parseRequest(body)).object()
         let objectField = try root.required("object")
         let platform: MonitoredAccount.Platform
         switch try objectField.string() {
         case "page": platform = .facebook
         case "instagram": platform = .instagram
         case let other:
-            throw IngestError(.unsupported, "object: \(JSONText.excerpt(other)) is not page or instagram")
+            throw IngestError(.unsupported, "object: \(JSONStringEscaping.excerpt(other)) is not page or instagram")
         }
         var items: [IngestItem] = []
         for entryField in try root.required("entry").array() {

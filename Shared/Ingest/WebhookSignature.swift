@@ -84,14 +84,6 @@ public enum WebhookSignature {
 
     /// Exactly 64 hex digits (either case) as 32 bytes.
     private static func hexDigest(_ text: Substring) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count == 2 * SHA256.byteCount else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(SHA256.byteCount)
-        for pair in stride(from: 0, to: digits.count, by: 2) {
-            guard let high = HexDigit.value(digits[pair]), let low = HexDigit.value(digits[pair + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return bytes
+        HexDigit.bytes(text, count: SHA256.byteCount)
     }
 }

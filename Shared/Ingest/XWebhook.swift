@@ -14,7 +14,7 @@ public enum XWebhook {
     /// - Throws: `invalid_utf8` or `malformed_json` (400) for a body that is not UTF-8 JSON;
     ///   `invalid_field` (400) naming the JSON path for a field of the wrong type or value.
     public static func parse(_ body: [UInt8], receivedAt: Date) throws(IngestError) -> [IngestItem] {
-        let root = try JSONField(JSONValue.parse(body)).object()
+        let root = try JSONField(JSONValue.parseRequest(body)).object()
         let account = try root.required("for_user_id").identifier()
         var items: [IngestItem] = []
         for event in try root.optional("tweet_create_events")?.array() ?? [] {
@@ -51,9 +51,9 @@ public enum XWebhook {
         let createdAt: Date
         if let createdField = tweet.optional("created_at") {
             let stamp = try createdField.string()
-            guard let date = IngestTime.twitter(stamp) else {
+            guard let date = UTCTimestamp.twitter(stamp) else {
                 throw createdField.invalid(
-                    "\(JSONText.excerpt(stamp)) is not an X time like \"Wed Oct 10 20:19:24 +0000 2018\"")
+                    "\(JSONStringEscaping.excerpt(stamp)) is not an X time like \"Wed Oct 10 20:19:24 +0000 2018\"")
             }
             createdAt = date
         } else {

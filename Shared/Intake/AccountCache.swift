@@ -43,12 +43,12 @@ public actor AccountCache {
 
     public func byExternalID(platform: MonitoredAccount.Platform, externalID: String) async throws -> ResolvedAccount {
         if let found = try await lookup({ $0.account(platform: platform, externalID: externalID) }) { return ResolvedAccount(found) }
-        throw IngestError(status: 422, code: "unknown_account", message: "no monitored \(platform.rawValue) account has id \"\(externalID)\"")
+        throw IngestError(.unknownAccount, "no monitored \(platform.rawValue) account has id \"\(externalID)\"")
     }
 
     public func byID(_ id: String) async throws -> ResolvedAccount {
         if let found = try await lookup({ $0.account(id: id) }) { return ResolvedAccount(found) }
-        throw IngestError(status: 422, code: "unknown_account", message: "account: \"\(id)\" is not a monitored account")
+        throw IngestError(.unknownAccount, "account: \"\(id)\" is not a monitored account")
     }
 
     private func lookup(_ find: (AccountDirectory) -> AccountDirectory.Entry?) async throws -> AccountDirectory.Entry? {

@@ -3,19 +3,33 @@ import ParapetBlocking
 import Synchronization
 
 /// Reads a file's lines in large chunks on a blocking queue, off Swift's cooperative pool.
+///
+/// Memory is bounded whatever the file holds: a line longer than ``maximumLineBytes`` is cut to
+/// `maximumLineBytes + 1` bytes (the rest skipped up to its newline), so the caller can refuse
+/// it by its length, naming the line, with every line before it accepted.
 public final class LineReader: Sendable {
+    /// The longest line kept whole by default: 4 MiB, the longest post text Parapet classifies.
+    public static let defaultMaximumLineBytes = 4 << 20
+
     private struct State {
         /// The bytes after the last newline of the previous chunk.
         var carry: [UInt8] = []
+        /// Whether the carried line was cut and the rest of it is being skipped.
+        var skipping = false
+        /// Bytes skipped since the last lines returned, for the caller's progress.
+        var skipped = 0
         var finished = false
     }
 
+    /// Lines longer than this come back cut to one byte more.
+    public let maximumLineBytes: Int
     private let handle: FileHandle
     private let queue = BlockingQueue(label: "parapet.import.read")
     private let state = Mutex(State())
 
-    public init(handle: FileHandle) {
+    public init(handle: FileHandle, maximumLineBytes: Int = LineReader.defaultMaximumLineBytes) {
         self.handle = handle
+        self.maximumLineBytes = maximumLineBytes
     }
 
     /// The next chunk of whole lines (without their newlines) and the bytes they took; no lines
@@ -27,23 +41,45 @@ public final class LineReader: Sendable {
     private func read(chunkSize: Int) -> (lines: [ArraySlice<UInt8>], bytes: Int) {
         state.withLock { state in
             while !state.finished {
-                let chunk = handle.readData(ofLength: chunkSize)
-                var buffer = state.carry
-                buffer.append(contentsOf: chunk)
+                var chunk = [UInt8](handle.readData(ofLength: chunkSize))
                 if chunk.isEmpty {
                     state.finished = true
+                    let buffer = state.carry
                     state.carry = []
-                    return buffer.isEmpty ? ([], 0) : ([buffer[...]], buffer.count)
+                    return buffer.isEmpty ? ([], state.skipped) : ([buffer[...]], buffer.count + state.skipped)
                 }
+                if state.skipping {
+                    // The carried line was cut: drop the rest of it, up to its newline.
+                    guard let newline = chunk.firstIndex(of: UInt8(ascii: "\n")) else {
+                        state.skipped += chunk.count
+                        continue
+                    }
+                    state.skipped += newline
+                    chunk.removeSubrange(..<newline)
+                    state.skipping = false
+                }
+                var buffer = state.carry
+                buffer.append(contentsOf: chunk)
                 guard let lastNewline = buffer.lastIndex(of: UInt8(ascii: "\n")) else {
-                    state.carry = buffer
+                    state.carry = cut(buffer, state: &state)
                     continue
                 }
-                state.carry = Array(buffer[(lastNewline + 1)...])
-                return (Self.lines(of: buffer, before: lastNewline), lastNewline + 1)
+                state.carry = cut(Array(buffer[(lastNewline + 1)...]), state: &state)
+                let skipped = state.skipped
+                state.skipped = 0
+                return (Self.lines(of: buffer, before: lastNewline), lastNewline + 1 + skipped)
             }
             return ([], 0)
         }
+    }
+
+    /// `line` (the start of a line with no newline yet), cut to one byte over the limit when it
+    /// is longer, the rest of it then skipped.
+    private func cut(_ line: [UInt8], state: inout State) -> [UInt8] {
+        guard line.count > maximumLineBytes else { return line }
+        state.skipped += line.count - (maximumLineBytes + 1)
+        state.skipping = true
+        return Array(line.prefix(maximumLineBytes + 1))
     }
 
     /// The lines of `buffer[..<end]`, empty ones included, found with `memchr` (the generic

@@ -63,7 +63,7 @@ public struct PostImporter: Sendable {
         }
 
         var lines = await nextLines()
-        var batch = await decode(lines, firstLine: lineNumber + 1)
+        var batch = await decode(lines, firstLine: lineNumber + 1, maximumLineBytes: reader.maximumLineBytes)
         lineNumber += lines.count
         // Three stages overlap: batch N+1 is read and decoded while batch N is stored and the
         // batch before it (N-1) is published. Stores run one after another in input order, and
@@ -89,7 +89,7 @@ public struct PostImporter: Sendable {
                 let current = batch
                 async let stored = store(current)
                 lines = await nextLines()
-                var next = await decode(lines, firstLine: lineNumber + 1)
+                var next = await decode(lines, firstLine: lineNumber + 1, maximumLineBytes: reader.maximumLineBytes)
                 lineNumber += lines.count
                 next.prepared = try await PreparedPostBatch(next.posts.map(\.post))
                 let (counted, toPublish) = try await stored
@@ -110,14 +110,14 @@ public struct PostImporter: Sendable {
 
     /// Decodes the lines, the two halves at once: decoding is the importer's largest cost, and
     /// one thread decoding alone left a core idle once the store's backends finished.
-    private func decode(_ lines: [ArraySlice<UInt8>], firstLine: Int) async -> Batch {
+    private func decode(_ lines: [ArraySlice<UInt8>], firstLine: Int, maximumLineBytes: Int) async -> Batch {
         let received = Date()
         guard lines.count >= 2 * Self.linesBetweenYields else {
-            return await decode(lines[...], firstLine: firstLine, received: received)
+            return await decode(lines[...], firstLine: firstLine, received: received, maximumLineBytes: maximumLineBytes)
         }
         let middle = lines.count / 2
-        async let first = decode(lines[..<middle], firstLine: firstLine, received: received)
-        let second = await decode(lines[middle...], firstLine: firstLine, received: received)
+        async let first = decode(lines[..<middle], firstLine: firstLine, received: received, maximumLineBytes: maximumLineBytes)
+        let second = await decode(lines[middle...], firstLine: firstLine, received: received, maximumLineBytes: maximumLineBytes)
         var batch = await first
         batch.posts.append(contentsOf: second.posts)
         batch.removals.append(contentsOf: second.removals)
@@ -128,7 +128,9 @@ public struct PostImporter: Sendable {
 
     /// Decodes `lines` (a slice of the batch; line numbers count from `firstLine` at the
     /// batch's start).
-    private func decode(_ lines: ArraySlice<ArraySlice<UInt8>>, firstLine: Int, received: Date) async -> Batch {
+    private func decode(
+        _ lines: ArraySlice<ArraySlice<UInt8>>, firstLine: Int, received: Date, maximumLineBytes: Int
+    ) async -> Batch {
         var batch = Batch()
         batch.lines = lines.count
         for (offset, line) in zip(lines.indices, lines) {
@@ -138,9 +140,12 @@ public struct PostImporter: Sendable {
             guard !line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) else { continue }
             let number = firstLine + offset
             do {
+                guard line.count <= maximumLineBytes else {
+                    throw IngestError(.tooLarge, "line \(number): longer than \(maximumLineBytes) bytes")
+                }
                 let (accountID, item) = try JSONLinesImport.decode(Array(line), line: number, receivedAt: received)
                 guard let account = directory.account(id: accountID) else {
-                    throw IngestError(status: 422, code: "unknown_account", message: "line \(number): account: \"\(accountID)\" is not a monitored account")
+                    throw IngestError(.unknownAccount, "line \(number): account: \"\(accountID)\" is not a monitored account")
                 }
                 let resolved = ResolvedAccount(account)
                 switch item.resolved(for: account.account) {
@@ -151,7 +156,7 @@ public struct PostImporter: Sendable {
             } catch let error as IngestError {
                 batch.invalid.append((number, error))
             } catch {
-                batch.invalid.append((number, IngestError(status: 400, code: "invalid_field", message: "line \(number): \(error)")))
+                batch.invalid.append((number, IngestError(.invalidField, "line \(number): \(error)")))
             }
         }
         return batch

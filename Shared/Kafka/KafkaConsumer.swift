@@ -156,15 +156,13 @@ public final class KafkaConsumer: Sendable {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let handle = self.handle
         let positions = try await queue.run { () throws(KafkaError) -> [KafkaTopicPartition] in
-            let list = TopicPartitionList(owned.sorted { $0.partition < $1.partition }.map {
-                KafkaTopicPartition(topic: $0.topic, partition: $0.partition, offset: milliseconds)
-            })
+            let list = TopicPartitionList(owned.sorted { $0.partition < $1.partition }, timestampMilliseconds: milliseconds)
             let code = rd_kafka_offsets_for_times(handle.pointer, list.pointer, timeout.timeoutMilliseconds)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(.consumer, code, "cannot look up \(topic) offsets for \(date)") }
             if let error = list.firstError(context: "cannot look up offset by time for") { throw error }
             return list.elements
         }
-        timeFloors.set(positions.map { KafkaTopicPartition(topic: $0.topic, partition: $0.partition, offset: milliseconds) })
+        timeFloors.set(positions, milliseconds: milliseconds)
         try await move(to: positions, timeout: timeout)
         return positions
     }
@@ -275,11 +273,11 @@ final class AssignmentTracker: Sendable {
 final class TimeFloors: Sendable {
     private let floors = Mutex<[KafkaTopicPartition: Int64]>([:])
 
-    /// Sets floors; each position's offset holds the time in milliseconds.
-    func set(_ positions: [KafkaTopicPartition]) {
+    /// Sets the floor of each of `partitions` to `milliseconds` since 1970.
+    func set(_ partitions: [KafkaTopicPartition], milliseconds: Int64) {
         floors.withLock { floors in
-            for position in positions {
-                floors[KafkaTopicPartition(topic: position.topic, partition: position.partition)] = position.offset
+            for partition in partitions {
+                floors[KafkaTopicPartition(topic: partition.topic, partition: partition.partition)] = milliseconds
             }
         }
     }

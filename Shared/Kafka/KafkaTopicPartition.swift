@@ -4,7 +4,8 @@ import CRdKafka
 public struct KafkaTopicPartition: Sendable, Hashable, CustomStringConvertible {
     public var topic: String
     public var partition: Int32
-    /// An offset, or a negative librdkafka logical offset where none is known.
+    /// An offset in the partition, or a negative librdkafka logical offset where none is known.
+    /// Never a time: a lookup by time goes through ``TopicPartitionList/init(_:timestampMilliseconds:)``.
     public var offset: Int64
 
     public init(topic: String, partition: Int32, offset: Int64 = -1001) {
@@ -25,6 +26,16 @@ final class TopicPartitionList {
         for partition in partitions {
             let element = rd_kafka_topic_partition_list_add(pointer, partition.topic, partition.partition)
             element?.pointee.offset = partition.offset
+        }
+    }
+
+    /// A list for `rd_kafka_offsets_for_times`, which reads each element's offset field as a
+    /// time in milliseconds since 1970 (librdkafka's convention, kept inside this wrapper).
+    init(_ partitions: [KafkaTopicPartition], timestampMilliseconds: Int64) {
+        pointer = rd_kafka_topic_partition_list_new(Int32(max(partitions.count, 1)))
+        for partition in partitions {
+            let element = rd_kafka_topic_partition_list_add(pointer, partition.topic, partition.partition)
+            element?.pointee.offset = timestampMilliseconds
         }
     }
 

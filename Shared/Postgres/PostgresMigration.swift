@@ -3,6 +3,8 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Crypto
+import ParapetCodecs
 
 /// One schema change: a version, a name and the SQL that makes it.
 ///
@@ -23,7 +25,7 @@ public struct PostgresMigration: Sendable, Hashable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hex(Array(sql.utf8))
+        self.checksum = HexDigit.lowercased(SHA256.hash(data: Array(sql.utf8)))
     }
 
     /// Reads every `NNNN_name.sql` file in `directory`, sorted by version. Other files are

@@ -1,3 +1,5 @@
+import ParapetCodecs
+
 /// One thing wrong with the configuration, described on one line that names the variable,
 /// what was wrong and what is expected.
 ///
@@ -70,7 +72,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         guard visible != Redaction.placeholder else { return visible }
         let limit = 80
         let shortened = visible.count > limit ? String(visible.prefix(limit)) + "…" : visible
-        return JSONText.quoted(shortened)
+        return JSONStringEscaping.quoted(shortened)
     }
 
     public var description: String {

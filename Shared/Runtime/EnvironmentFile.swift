@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Foundation
 
 /// A `KEY=VALUE` file, the format of Docker's and systemd's env-files.
@@ -19,7 +20,7 @@ struct EnvironmentFile: Sendable {
     static func load(path: String, variable: String) throws(ConfigurationErrors) -> EnvironmentFile {
         let unreadable = { (reason: String) in
             ConfigurationErrors([ConfigurationError(
-                kind: .unreadableFile, variable: variable, shownValue: JSONText.quoted(path), reason: reason,
+                kind: .unreadableFile, variable: variable, shownValue: JSONStringEscaping.quoted(path), reason: reason,
                 expected: "a readable file of KEY=VALUE lines")])
         }
         var isDirectory: ObjCBool = false

@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Foundation
 import Hummingbird
 import Logging
@@ -58,15 +59,15 @@ public struct HealthServer: Service {
         let checks = self.readinessChecks
         let metrics = self.metrics
         router.get("/health") { _, _ in
-            Self.json(.ok, JSONText.object([("status", JSONText.quoted("ok")), ("service", JSONText.quoted(service))]))
+            Self.json(.ok, JSONWriter.object([("status", JSONStringEscaping.quoted("ok")), ("service", JSONStringEscaping.quoted(service))]))
         }
         router.get("/ready") { _, _ in
             let report = await ReadinessReport.run(checks)
             return Self.json(
                 report.isReady ? .ok : .serviceUnavailable,
-                JSONText.object([
-                    ("status", JSONText.quoted(report.isReady ? "ready" : "not ready")),
-                    ("checks", JSONText.object(strings: report.results)),
+                JSONWriter.object([
+                    ("status", JSONStringEscaping.quoted(report.isReady ? "ready" : "not ready")),
+                    ("checks", JSONWriter.object(strings: report.results)),
                 ]))
         }
         router.get("/metrics") { _, _ in

@@ -1,3 +1,5 @@
+import ParapetCodecs
+
 /// A network endpoint as written in configuration: `host:port`, or `[v6-address]:port`.
 public struct HostPort: Sendable, Hashable, CustomStringConvertible {
     public var host: String
@@ -15,7 +17,7 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses one `host:port` entry, or says why it is not one.
     static func parse(_ text: String) throws(ConfigurationRejection) -> HostPort {
-        let entry = JSONText.quoted(text)
+        let entry = JSONStringEscaping.quoted(text)
         let host: Substring
         let portText: Substring
         if text.hasPrefix("[") {

@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Logging
 
 /// One JSON object per line:
@@ -17,33 +18,33 @@ public struct JSONLogFormat: LogLineFormat {
 
     public func line(for record: LogRecord) -> String {
         var fields: [(key: String, json: String)] = [
-            ("ts", JSONText.quoted(record.timestamp)),
-            ("level", JSONText.quoted(record.level.rawValue)),
-            ("service", JSONText.quoted(record.service)),
-            ("logger", JSONText.quoted(record.label)),
-            ("message", JSONText.quoted(record.message)),
+            ("ts", JSONStringEscaping.quoted(record.timestamp)),
+            ("level", JSONStringEscaping.quoted(record.level.rawValue)),
+            ("service", JSONStringEscaping.quoted(record.service)),
+            ("logger", JSONStringEscaping.quoted(record.label)),
+            ("message", JSONStringEscaping.quoted(record.message)),
         ]
         if includeSourceLocation {
-            fields.append(("source", JSONText.quoted(record.source)))
-            fields.append(("file", JSONText.quoted("\(record.file):\(record.line)")))
+            fields.append(("source", JSONStringEscaping.quoted(record.source)))
+            fields.append(("file", JSONStringEscaping.quoted("\(record.file):\(record.line)")))
         }
         if let error = record.error {
-            fields.append(("error", JSONText.quoted(error)))
+            fields.append(("error", JSONStringEscaping.quoted(error)))
         }
         if !record.metadata.isEmpty {
             fields.append(("metadata", Self.json(record.metadata)))
         }
-        return JSONText.object(fields)
+        return JSONWriter.object(fields)
     }
 
     private static func json(_ metadata: Logger.Metadata) -> String {
-        JSONText.object(metadata.sorted { $0.key < $1.key }.map { (key: $0.key, json: json($0.value)) })
+        JSONWriter.object(metadata.sorted { $0.key < $1.key }.map { (key: $0.key, json: json($0.value)) })
     }
 
     private static func json(_ value: Logger.MetadataValue) -> String {
         switch value {
-        case .string(let text): JSONText.quoted(text)
-        case .stringConvertible(let convertible): JSONText.quoted(convertible.description)
+        case .string(let text): JSONStringEscaping.quoted(text)
+        case .stringConvertible(let convertible): JSONStringEscaping.quoted(convertible.description)
         case .dictionary(let dictionary): json(dictionary)
         case .array(let array): "[" + array.map(json).joined(separator: ",") + "]"
         }

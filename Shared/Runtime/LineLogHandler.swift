@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Logging
 
 /// One log event, ready to format: metadata merged (handler, provider, call site) and secrets redacted.
@@ -63,7 +64,7 @@ public struct LineLogHandler<Format: LogLineFormat>: LogHandler {
             merged.merge(explicit) { _, new in new }
         }
         let record = LogRecord(
-            timestamp: LogTimestamp.now(),
+            timestamp: UTCTimestamp.now(),
             level: event.level,
             service: service,
             label: label,

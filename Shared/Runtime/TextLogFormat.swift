@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Logging
 
 /// One readable line per event, for `PARAPET_LOG_FORMAT=text`:
@@ -24,12 +25,12 @@ public struct TextLogFormat: LogLineFormat {
     /// A value, quoted only when it would otherwise be hard to read back.
     private static func value(_ text: String) -> String {
         let plain = !text.isEmpty && !text.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }
-        return plain ? text : JSONText.quoted(text)
+        return plain ? text : JSONStringEscaping.quoted(text)
     }
 
     private static func escaped(_ text: String) -> String {
         guard text.contains(where: \.isNewline) else { return text }
-        let quoted = JSONText.quoted(text)
+        let quoted = JSONStringEscaping.quoted(text)
         return String(quoted.dropFirst().dropLast())
     }
 }

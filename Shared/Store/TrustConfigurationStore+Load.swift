@@ -1,7 +1,7 @@
 import Foundation
 import ParapetModels
 import ParapetPostgres
-import ParapetTrustConfiguration
+
 
 /// A trust's configuration as `config apply` stored it, with each pack's current version.
 public struct StoredTrustConfiguration: Sendable, Hashable {

@@ -1,7 +1,7 @@
 import Foundation
 import ParapetModels
 import ParapetPostgres
-import ParapetTrustConfiguration
+
 
 /// Loads a checked trust configuration into PostgreSQL.
 ///

@@ -75,9 +75,9 @@ enum RosterFile {
     }
 
     /// The fields staff and governors share.
-    private static func person<Role: RawRepresentable & CaseIterable>(
+    private static func person<Role: NamedChoice>(
         _ item: YAMLReader, _ role: Role.Type, loader: TrustConfigurationLoader
-    ) -> (String, String, Role, [String: String])? where Role.RawValue == String {
+    ) -> (String, String, Role, [String: String])? {
         guard let fields = item.mapping(allowed: ["id", "name", "role", "handles"]) else { return nil }
         let id = claimedID(fields, kind: "person", loader: loader)
         let name = fields.value("name")?.string()

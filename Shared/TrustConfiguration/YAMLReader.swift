@@ -1,4 +1,5 @@
 import Foundation
+import ParapetModels
 import Yams
 
 /// Reads typed values out of one YAML node, recording a located problem for anything missing,
@@ -149,11 +150,11 @@ struct YAMLReader {
         }
     }
 
-    /// One of an enumeration's raw values.
-    func choice<Value: RawRepresentable & CaseIterable>(_ type: Value.Type) -> Value? where Value.RawValue == String {
+    /// One of a set of names.
+    func choice<Value: NamedChoice>(_ type: Value.Type) -> Value? {
         guard let text = string() else { return nil }
-        guard let value = Value(rawValue: text) else {
-            problem("\"\(text)\" is not one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard let value = Value(name: text) else {
+            problem(Value.unknown(text))
             return nil
         }
         return value
@@ -171,7 +172,7 @@ struct YAMLReader {
     }
 
     /// A list of enumeration values, each checked.
-    func choices<Value: RawRepresentable & CaseIterable>(_ type: Value.Type, nonEmpty: Bool = true) -> [Value]? where Value.RawValue == String {
+    func choices<Value: NamedChoice>(_ type: Value.Type, nonEmpty: Bool = true) -> [Value]? {
         guard let items = items() else { return nil }
         if nonEmpty && items.isEmpty {
             problem("is empty")

@@ -3,6 +3,7 @@ import Logging
 import ParapetPostgres
 import ParapetSchema
 import ParapetStore
+import ParapetModels
 import ParapetTrustConfiguration
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import ParapetModels
 import ParapetTrustConfiguration
 import Testing
 

@@ -5,11 +5,11 @@ import Testing
 /// The import reads files in chunks; every line comes out once, whole and in order, wherever
 /// the chunks end, empty lines and a last line without a newline included.
 @Suite struct LineReaderSplitsLinesTests {
-    private func lines(of text: String, chunkSize: Int) async throws -> [String] {
+    private func lines(of text: String, chunkSize: Int, maximumLineBytes: Int = LineReader.defaultMaximumLineBytes) async throws -> [String] {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString).jsonl")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        let reader = LineReader(handle: try FileHandle(forReadingFrom: url))
+        let reader = LineReader(handle: try FileHandle(forReadingFrom: url), maximumLineBytes: maximumLineBytes)
         var lines: [String] = []
         var bytes = 0
         while true {
@@ -30,5 +30,20 @@ import Testing
         #expect(try await lines(of: "one\ntwo\n", chunkSize: 4) == ["one", "two"])
         #expect(try await lines(of: "\n", chunkSize: 4) == [""])
         #expect(try await lines(of: "", chunkSize: 4) == [])
+    }
+
+    @Test func aLineOverTheLimitComesBackCutToOneByteMoreAndTheRestAreWhole() async throws {
+        let long = String(repeating: "x", count: 100)
+        let text = "short\n\(long)\nafter\n\(long)"
+        for chunkSize in [1, 3, 7, 10, 64, 4096] {
+            let lines = try await lines(of: text, chunkSize: chunkSize, maximumLineBytes: 10)
+            #expect(lines.count == 4, "chunk \(chunkSize): \(lines)")
+            #expect(lines.first == "short" && lines.dropFirst(2).first == "after", "chunk \(chunkSize): \(lines)")
+            // Cut while still unread, or whole when it arrived inside one chunk: never more.
+            for index in [1, 3] where lines.count == 4 {
+                #expect(lines[index].count == 11 || lines[index] == long, "chunk \(chunkSize): \(lines[index].count) bytes")
+                #expect(lines[index].count > 10)
+            }
+        }
     }
 }

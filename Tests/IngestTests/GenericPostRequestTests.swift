@@ -98,7 +98,7 @@ struct GenericPostRequestTests {
         (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"type":"image"}]}"#,
          "invalid_field", "media[0].url: is required but missing"),
         (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"url":"https://e.org/a","type":"gif"}]}"#,
-         "invalid_field", #"media[0].type: "gif" is not image, video or other"#),
+         "invalid_field", #"media[0].type: "gif" is not one of image, video, other"#),
         (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"url":"https://e.org/a","type":"image","sha256":"ABC"}]}"#,
          "invalid_field", #"media[0].sha256: "ABC" is not 64 lower-case hex digits"#),
         (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":{"url":"x"}}"#,

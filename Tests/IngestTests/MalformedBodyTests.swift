@@ -75,7 +75,8 @@ struct MalformedBodyTests {
             #expect((400..<500).contains(code.status), "\(code)")
         }
         #expect(IngestError.Code.unsigned.status == 401)
-        #expect(IngestError.Code.badToken.status == 403)
+        #expect(IngestError.Code.badToken.status == 401)
+        #expect(IngestError.Code.badVerifyToken.status == 403)
         #expect(IngestError.Code.tooLarge.status == 413)
     }
 }

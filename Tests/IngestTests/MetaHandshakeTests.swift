@@ -18,12 +18,12 @@ struct MetaHandshakeTests {
             try MetaWebhook.handshake(
                 query: ["hub.mode": "subscribe", "hub.verify_token": offered, "hub.challenge": "1"], verifyToken: Self.token)
         }
-        #expect(error?.code == "bad_token")
+        #expect(error?.code == "bad_verify_token")
         #expect(error?.status == 403)
     }
 
     @Test func wrongModeIsForbidden() {
-        #expect(throws: IngestError(.badToken, #"hub.mode: expected subscribe, found "unsubscribe""#)) {
+        #expect(throws: IngestError(.badVerifyToken, #"hub.mode: expected subscribe, found "unsubscribe""#)) {
             try MetaWebhook.handshake(
                 query: ["hub.mode": "unsubscribe", "hub.verify_token": Self.token, "hub.challenge": "1"],
                 verifyToken: Self.token)

@@ -143,10 +143,20 @@ struct CaseStateTransitionTests {
 
     @Test("a refused transition leaves the case as it was, and a late message never moves updated_at back")
     func purity() throws {
-        let closed = try Self.opened().closed(.resolved, at: Self.later(2))
-        let copy = closed
-        _ = try? closed.acknowledged(by: .headteacher, at: Self.later(3))
-        #expect(closed == copy)
+        // A caller applies a transition only when it succeeds, so a refused one leaves the case
+        // exactly as the last accepted transition made it.
+        var current = try Self.opened().closed(.resolved, at: Self.later(2))
+        let attempts: [(Case) throws -> Case] = [
+            { try $0.acknowledged(by: .headteacher, at: Self.later(3)) },
+            { try $0.joining(Fixture.repeatVerdict(), at: Self.later(3)) },
+            { try $0.advanced(at: Self.later(3)) },
+        ]
+        for attempt in attempts {
+            if let next = try? attempt(current) { current = next }
+        }
+        #expect(current.state == .closed(reason: .resolved, at: Self.later(2)))
+        #expect(current.updatedAt == Self.later(2))
+        #expect(current.rung == 0 && current.verdictIDs == [Fixture.verdict.id])
         let opened = try Self.opened().acknowledged(by: .headteacher, at: Self.later(2))
         #expect(try opened.advanced(at: Self.later(1)).updatedAt == Self.later(2))
     }

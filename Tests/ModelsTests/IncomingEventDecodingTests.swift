@@ -161,7 +161,7 @@ struct IncomingEventDecodingTests {
     func malformedPayload() {
         #expect(throws: EventDecodingError.malformedPayload(
             schema: .postV1, path: "$.payload.media[0].type",
-            reason: "Cannot initialize Kind from invalid String value gif")) {
+            reason: #""gif" is not one of image, video, other"#)) {
             try Self.read(Self.postV1, replacing: #""type": "image""#, with: #""type": "gif""#)
         }
         #expect(throws: EventDecodingError.malformedPayload(schema: .postV1, path: "$.payload.text", reason: "missing")) {

@@ -57,7 +57,7 @@ struct ClassifyJSONLinesKeepOrderTests {
         let out = try Self.objects(result.stdout)
         try #require(out.count == input.count, "\(result.stdout)")
         #expect(out[0]["school"] as? String == "stour-provost")
-        for (index, expected) in [(1, "not JSON"), (2, "no \"text\""), (3, "no school \"hogwarts\""), (4, "unknown kind \"alien\""),
+        for (index, expected) in [(1, "not JSON"), (2, "no \"text\""), (3, "no school \"hogwarts\""), (4, "\"alien\" is not one of parent"),
                                   (5, "not a JSON object"), (6, "empty line")] {
             #expect(out[index]["line"] as? Int == index + 1)
             #expect((out[index]["error"] as? String)?.contains(expected) == true, "line \(index + 1): \(out[index])")

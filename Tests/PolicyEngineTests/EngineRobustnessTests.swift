@@ -89,13 +89,26 @@ struct EngineRobustnessTests {
 
     static let obfuscated = [
         "f*ck off", "sh1t school", "s.h.i.t", "f u c k", "fuuuuuuck", "F.U.C.K.I.N.G", "f\u{200B}u\u{200B}c\u{200B}k",
-        "\u{FF46}\u{FF55}\u{FF43}\u{FF4B}", "ƒüçk", "f\u{00AD}uck", "sh!t", "b0ll0cks", "tw@t", "w@nk3r", "fück", "F-U-C-K",
-        "f\u{0301}u\u{0308}c\u{0327}k\u{0300}", "ⓕⓤⓒⓚ", "𝐟𝐮𝐜𝐤", "𝔣𝔲𝔠𝔨 this", "f💩ck", "f\u{2060}u\u{FEFF}ck",
+        "\u{FF46}\u{FF55}\u{FF43}\u{FF4B}", "f\u{00AD}uck", "sh!t", "b0ll0cks", "tw@t", "w@nk3r", "fück", "F-U-C-K",
+        "f\u{0301}u\u{0308}c\u{0327}k\u{0300}", "ⓕⓤⓒⓚ", "𝐟𝐮𝐜𝐤", "𝔣𝔲𝔠𝔨 this", "f\u{2060}u\u{FEFF}ck",
     ]
 
-    @Test("obfuscated text", arguments: obfuscated)
-    func obfuscatedText(text: String) throws {
+    /// Disguises the engine does not read yet (a hook-f with diacritics on every letter; an
+    /// emoji in place of a letter): they must still classify soundly, and are the next to teach it.
+    static let obfuscatedNotYetRead = ["ƒüçk", "f💩ck"]
+
+    @Test("disguised swearing the engine does not read yet still classifies soundly", arguments: obfuscatedNotYetRead)
+    func obfuscatedTextNotYetRead(text: String) throws {
         try Self.classifyChecked(Self.post("the head is a \(text) honestly \(text)!!"))
+    }
+
+    @Test("obfuscated swearing is still read as abusive language, with sound evidence", arguments: obfuscated)
+    func obfuscatedText(text: String) throws {
+        let verdict = try Self.classifyChecked(Self.post("the head is a \(text) honestly \(text)!!"))
+        let behaviours = Set(verdict.breaches.map(\.behaviour))
+        #expect(
+            behaviours.contains(.abusiveLanguage) || behaviours.contains(.grosslyObscene),
+            "\(text): read as \(behaviours.map(\.rawValue).sorted())")
     }
 
     static let scripts = [

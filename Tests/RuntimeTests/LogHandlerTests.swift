@@ -1,3 +1,4 @@
+import ParapetCodecs
 import Foundation
 import Logging
 import ParapetRuntime
@@ -136,8 +137,8 @@ struct LogHandlerTests {
     }
 
     @Test func timestampFormat() {
-        #expect(LogTimestamp.format(seconds: 0, milliseconds: 5) == "1970-01-01T00:00:00.005Z")
-        #expect(LogTimestamp.format(seconds: 1_763_703_612, milliseconds: 345) == "2025-11-21T05:40:12.345Z")
+        #expect(UTCTimestamp.format(seconds: 0, milliseconds: 5) == "1970-01-01T00:00:00.005Z")
+        #expect(UTCTimestamp.format(seconds: 1_763_703_612, milliseconds: 345) == "2025-11-21T05:40:12.345Z")
     }
 
     @Test func handlerFactoryFollowsTheSettings() throws {

@@ -1,6 +1,6 @@
 /// Who or what made something happen to a case.
 public struct CaseActor: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, NamedChoice {
         /// A Parapet service, such as `escalation`.
         case service
         /// A school or trust leader, acting through the case API.

@@ -22,7 +22,7 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
     }
 
     /// Which email the notifier renders.
-    public enum Template: String, Codable, Sendable, CaseIterable {
+    public enum Template: String, NamedChoice {
         case caseOpened = "case_opened"
         case caseJoined = "case_joined"
         case caseEscalated = "case_escalated"

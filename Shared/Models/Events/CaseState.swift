@@ -17,12 +17,12 @@ public enum CaseState: Codable, Sendable, Hashable {
     case closed(reason: Closure, at: Date)
 
     /// The state without its details, as a database column holds it.
-    public enum Status: String, Codable, Sendable, CaseIterable {
+    public enum Status: String, NamedChoice {
         case open, acknowledged, escalated, closed
     }
 
     /// Why a case was closed.
-    public enum Closure: String, Codable, Sendable, CaseIterable {
+    public enum Closure: String, NamedChoice {
         /// The school dealt with it.
         case resolved
         /// The post was taken down and nothing else was needed.

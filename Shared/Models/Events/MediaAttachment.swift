@@ -3,8 +3,12 @@ import Foundation
 /// A photo, video or other file attached to a post.
 public struct MediaAttachment: Codable, Sendable, Hashable {
     /// What the file is.
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, NamedChoice {
         case image, video, other
+
+        /// The names platforms give the same things: Meta's and X's `photo`, and X's
+        /// `animated_gif` (which it serves as a video).
+        public static let aliases: [String: Kind] = ["photo": .image, "animated_gif": .video]
     }
 
     /// Where the platform serves the file.

@@ -1,7 +1,7 @@
 /// The author of a post, as the platform shows them and as far as Parapet knows who they are.
 public struct PostAuthor: Codable, Sendable, Hashable {
     /// The author's relation to the school, when ingest matched them against the roster.
-    public enum Kind: String, Codable, Sendable, CaseIterable {
+    public enum Kind: String, NamedChoice {
         case parent, staff, pupil, governor
         /// Someone with no known relation to the school.
         case `public`

@@ -1,5 +1,5 @@
-/// A kind of conduct a policy clause covers (DESIGN.md, "Policy packs").
-public enum Behaviour: String, Codable, Sendable, CaseIterable {
+/// A kind of conduct a policy clause covers (docs/architecture.md, "Policy packs").
+public enum Behaviour: String, NamedChoice {
     case namingPupils = "naming_pupils"
     case pupilFullName = "pupil_full_name"
     case pupilFirstNameOnOwnPage = "pupil_first_name_on_own_page"

@@ -9,7 +9,7 @@ public struct PolicyPack: Codable, Sendable, Hashable {
         /// Whether staff may say where they work (Trimley St Martin says not).
         public var staffMayNameWorkplace: Bool?
 
-        public enum Permission: String, Codable, Sendable, CaseIterable {
+        public enum Permission: String, NamedChoice {
             case allowed, forbidden
         }
 

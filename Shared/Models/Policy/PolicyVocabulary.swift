@@ -1,10 +1,10 @@
 /// Who a clause applies to, by the author's relation to the school.
-public enum Audience: String, Codable, Sendable, CaseIterable {
+public enum Audience: String, NamedChoice {
     case parents, staff, pupils, governors, anyone
 }
 
 /// How serious a breach is; orders cases and decides immediate email versus digest defaults.
-public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
+public enum Severity: String, NamedChoice, Comparable {
     case low, medium, high, critical
 
     private var rank: Int { Self.allCases.firstIndex(of: self)! }
@@ -13,18 +13,18 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Comparable {
 }
 
 /// Whether leaders hear at once or in the daily digest.
-public enum NotifyMode: String, Codable, Sendable, CaseIterable {
+public enum NotifyMode: String, NamedChoice {
     case immediate, digest
 }
 
 /// Where a clause applies: anywhere, or only on the school's own accounts.
-public enum ClauseScope: String, Codable, Sendable, CaseIterable {
+public enum ClauseScope: String, NamedChoice {
     case anywhere
     case ownPage = "own_page"
 }
 
-/// One step of the escalation ladder (DESIGN.md, "Escalation ladder").
-public enum LadderStep: String, Codable, Sendable, CaseIterable {
+/// One step of the escalation ladder (docs/architecture.md, "Escalation ladder").
+public enum LadderStep: String, NamedChoice {
     case record
     case redirectToProperChannel = "redirect_to_proper_channel"
     case discussWithParent = "discuss_with_parent"

@@ -15,7 +15,7 @@ public struct Contact: Codable, Sendable, Hashable {
 }
 
 /// The roles that receive notifications.
-public enum ContactRole: String, Codable, Sendable, CaseIterable {
+public enum ContactRole: String, NamedChoice {
     case headteacher
     case designatedSafeguardingLead = "designated_safeguarding_lead"
     case deputyDesignatedSafeguardingLead = "deputy_designated_safeguarding_lead"

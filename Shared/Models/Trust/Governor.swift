@@ -1,6 +1,6 @@
 /// A member of a school's governing body.
 public struct Governor: Codable, Sendable, Hashable {
-    public enum Role: String, Codable, Sendable, CaseIterable {
+    public enum Role: String, NamedChoice {
         case chair
         case viceChair = "vice_chair"
         case governor

@@ -1,11 +1,11 @@
 /// A social media account, page, forum or search that Parapet watches for one school.
 public struct MonitoredAccount: Codable, Sendable, Hashable {
-    public enum Platform: String, Codable, Sendable, CaseIterable {
+    public enum Platform: String, NamedChoice {
         case facebook, instagram, x, forum, website
     }
 
     /// Who runs it, which decides which rules apply (a school's own page has rules of its own).
-    public enum Operator: String, Codable, Sendable, CaseIterable {
+    public enum Operator: String, NamedChoice {
         case school
         case parentGroup = "parent_group"
         case publicMentionSearch = "public_mention_search"

@@ -1,6 +1,6 @@
 /// A school of the trust.
 public struct School: Codable, Sendable, Hashable {
-    public enum Phase: String, Codable, Sendable, CaseIterable {
+    public enum Phase: String, NamedChoice {
         case primary, secondary
         case allThrough = "all_through"
     }

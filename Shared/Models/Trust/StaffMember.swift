@@ -1,7 +1,7 @@
 /// A member of a school's staff, or a volunteer. Their own handles let Parapet know when a post
 /// is by staff, which turns the staff clauses of a pack on.
 public struct StaffMember: Codable, Sendable, Hashable {
-    public enum Role: String, Codable, Sendable, CaseIterable {
+    public enum Role: String, NamedChoice {
         case headteacher
         case deputyHeadteacher = "deputy_headteacher"
         case teacher

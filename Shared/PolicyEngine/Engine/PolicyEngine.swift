@@ -1,6 +1,6 @@
 import Foundation
 import ParapetModels
-import ParapetTrustConfiguration
+
 
 /// Holds posts against their school's policy pack and returns verdicts.
 ///

@@ -1,5 +1,5 @@
 import ParapetModels
-import ParapetTrustConfiguration
+
 
 /// A trust compiled for matching: one vocabulary and one automaton over the word lists, every
 /// roster name and every school name; the people and accounts they point at; each school's pack.

@@ -1,7 +1,8 @@
 import Foundation
-import ParapetModels
 
-/// A trust as its configuration folder describes it, checked for consistency.
+/// A trust as its configuration describes it: the trust, its schools, accounts, contacts,
+/// rosters and policy packs. Read and checked from a folder of YAML by
+/// `ParapetTrustConfiguration`, stored and read back by `ParapetStore`.
 public struct TrustConfiguration: Sendable, Hashable {
     public var trust: Trust
     public var schools: [School]
@@ -13,8 +14,7 @@ public struct TrustConfiguration: Sendable, Hashable {
     /// Each school's own pack, before merging onto the default.
     public var schoolPacks: [PolicyPack]
 
-    /// A configuration from its parts, as read back from PostgreSQL; ``load(from:)`` reads and
-    /// checks a folder.
+    /// A configuration from its parts.
     public init(
         trust: Trust, schools: [School], accounts: [MonitoredAccount], contacts: [Contact], rosters: [Roster],
         defaultPack: PolicyPack, schoolPacks: [PolicyPack]
@@ -31,15 +31,5 @@ public struct TrustConfiguration: Sendable, Hashable {
     /// The pack a school is held to: its own pack merged onto the trust default.
     public func effectivePack(for school: String) -> PolicyPack? {
         schoolPacks.first { $0.school == school }.map { $0.merged(onto: defaultPack) }
-    }
-
-    /// Reads and checks every file of the folder; throws every problem found, each naming its
-    /// file, line and field.
-    public static func load(from directory: URL) throws(TrustConfigurationError) -> TrustConfiguration {
-        let loader = TrustConfigurationLoader(directory: directory)
-        guard let configuration = loader.load(), loader.log.problems.isEmpty else {
-            throw TrustConfigurationError(problems: loader.log.sorted)
-        }
-        return configuration
     }
 }

@@ -1,5 +1,8 @@
-/// Parapet's canonical timestamp text, `2026-09-21T08:15:00.250Z`, written and read by plain
-/// arithmetic on the proleptic Gregorian calendar.
+import Foundation
+
+/// Parapet's one timestamp codec: its canonical text, `2026-09-21T08:15:00.250Z`, written and
+/// read by plain arithmetic on the proleptic Gregorian calendar, for events, log lines and the
+/// forms the platforms send (``unix(_:)``, ``iso8601(_:)``, ``twitter(_:)``).
 ///
 /// Every post is encoded twice and every delivery carries dates, so Foundation's ISO 8601
 /// formatter (a calendar per call) was the largest single cost of bulk import. This covers the
@@ -8,6 +11,12 @@
 public enum UTCTimestamp {
     /// 9999-12-31T23:59:59Z, the last second with a four-digit year.
     public static let latestSecond: Int64 = 253_402_300_799
+
+    /// The current time, for log lines.
+    public static func now() -> String {
+        let milliseconds = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
+        return format(seconds: milliseconds / 1000, milliseconds: milliseconds % 1000) ?? "\(milliseconds)ms"
+    }
 
     /// `seconds` since 1970 plus `milliseconds` (0...999) as `YYYY-MM-DDTHH:MM:SS.mmmZ`; nil
     /// outside 1970...9999.

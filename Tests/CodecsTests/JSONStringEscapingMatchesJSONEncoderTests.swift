@@ -1,5 +1,5 @@
 import Foundation
-import ParapetModels
+import ParapetCodecs
 import Testing
 
 /// Strings written by hand on the publish path must be the bytes `JSONEncoder` writes, wherever

@@ -1,5 +1,5 @@
 import Foundation
-import ParapetModels
+import ParapetCodecs
 import Testing
 
 /// `UTCTimestamp` replaces Foundation's ISO 8601 style on ParapetJSON's hot path; these tests

@@ -1,15 +1,14 @@
 import Foundation
-import ParapetModels
 
 /// The time formats the platforms send, read into dates between 1970 and the end of 9999 (so
 /// that every date survives Parapet's millisecond JSON encoding).
-enum IngestTime {
+extension UTCTimestamp {
     /// 9999-12-31T23:59:59Z.
     static let latest = Double(UTCTimestamp.latestSecond)
 
     /// A Unix time in seconds, or in milliseconds when the value is above 10^11 (year 5138 in
     /// seconds; some Instagram deliveries and X's `timestamp_ms` count milliseconds).
-    static func unix(_ literal: String) -> Date? {
+    public static func unix(_ literal: String) -> Date? {
         guard literal.utf8.count <= 40,
             literal.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x65 || $0 == 0x45 || $0 == 0x2B }),
             var seconds = Double(literal), seconds.isFinite, seconds >= 0
@@ -21,7 +20,7 @@ enum IngestTime {
 
     /// An ISO 8601 date and time with a zone, as ``ParapetJSON`` reads it; a zone written
     /// without a colon (`+0000`, as Meta writes it) is accepted too.
-    static func iso8601(_ text: String) -> Date? {
+    public static func iso8601(_ text: String) -> Date? {
         guard text.utf8.count <= 64, text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
         var normalised = text
         let tail = Array(text.utf8.suffix(6))
@@ -36,7 +35,7 @@ enum IngestTime {
     }
 
     /// X's v1.1 `created_at`: `Wed Oct 10 20:19:24 +0000 2018` (English names, always).
-    static func twitter(_ text: String) -> Date? {
+    public static func twitter(_ text: String) -> Date? {
         let parts = text.split(separator: " ", omittingEmptySubsequences: false)
         guard parts.count == 6, parts[0].count == 3,
             let month = months.firstIndex(of: String(parts[1])),
@@ -48,7 +47,7 @@ enum IngestTime {
         guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
             let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
             (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second),
-            let days = UTCTimestamp.days(year: year, month: month + 1, day: day)
+            let days = days(year: year, month: month + 1, day: day)
         else { return nil }
         let seconds = Double(days * 86_400 + hour * 3_600 + minute * 60 + second - zone)
         guard seconds >= 0 else { return nil }

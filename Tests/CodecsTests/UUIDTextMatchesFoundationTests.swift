@@ -1,5 +1,5 @@
 import Foundation
-import ParapetModels
+import ParapetCodecs
 import Testing
 
 /// UUIDs are written by hand on the publish path; the text must be Foundation's.
