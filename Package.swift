@@ -197,7 +197,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["ParapetKafka", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["ParapetPostgres", "ParapetSchema", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "ParapetTrustConfiguration", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StoreTests", dependencies: ["ParapetStore", "ParapetSchema", "ParapetTrustConfiguration", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "RuntimeTests",
             dependencies: [

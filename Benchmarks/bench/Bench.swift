@@ -17,7 +17,9 @@ struct Bench: AsyncParsableCommand {
 
     @Option(
         name: .customLong("section"),
-        help: "Run only this section (repeatable): kafka, postgres, engine, classifier, json. Default: kafka and postgres, and classifier when --classifier-binary is given.")
+        help:
+            "Run only this section (repeatable): kafka, postgres, engine, classifier, json. Default: kafka and postgres, and classifier when --classifier-binary is given."
+    )
     var sections: [Section] = []
 
     @Option(help: "Kafka brokers (host:port).")

@@ -6,6 +6,7 @@ import ParapetPostgres
 import ParapetSchema
 import ParapetStore
 import ParapetTrustConfiguration
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -39,21 +40,27 @@ struct ClassifierBenchmarkResult: Sendable, CustomStringConvertible {
             "classifier: \(posts) posts (\(breaking) breaking a clause, the rest benign) over the example trust's \(accounts) accounts, "
                 + "\(partitions) partitions, batches of \(batchSize); release binary, topic to stored verdict",
             String(
-                format: "classifier: %.0f posts/s from first post consumed to last verdict stored (%.2f s; %d verdict rows, %d dead letters) (target %.0f posts/s: %@)",
+                format:
+                    "classifier: %.0f posts/s from first post consumed to last verdict stored (%.2f s; %d verdict rows, %d dead letters) (target %.0f posts/s: %@)",
                 rate, seconds, stored, deadLetters, Self.target, rate >= Self.target ? "met" : "NOT met"),
             String(
-                format: "  the classifier used %.1f CPU-seconds in that time (%.2f of the 2 cores); the whole machine was %.0f%% busy (Tansu and PostgreSQL beside it)",
+                format:
+                    "  the classifier used %.1f CPU-seconds in that time (%.2f of the 2 cores); the whole machine was %.0f%% busy (Tansu and PostgreSQL beside it)",
                 classifierCPUSeconds, classifierCPUSeconds / seconds, machineBusy * 100),
         ]
         if let servers = serverCPUSeconds {
             let total = classifierCPUSeconds + servers.tansu + servers.postgres
-            lines.append(String(
-                format: "  CPU per post: classifier %.1f µs, Tansu %.1f µs, PostgreSQL %.1f µs; %.1f µs in all, a ceiling of %.0f posts/s on 2 idle cores",
-                classifierCPUSeconds / Double(posts) * 1e6, servers.tansu / Double(posts) * 1e6, servers.postgres / Double(posts) * 1e6,
-                total / Double(posts) * 1e6, 2 * Double(posts) / total))
+            lines.append(
+                String(
+                    format:
+                        "  CPU per post: classifier %.1f µs, Tansu %.1f µs, PostgreSQL %.1f µs; %.1f µs in all, a ceiling of %.0f posts/s on 2 idle cores",
+                    classifierCPUSeconds / Double(posts) * 1e6, servers.tansu / Double(posts) * 1e6, servers.postgres / Double(posts) * 1e6,
+                    total / Double(posts) * 1e6, 2 * Double(posts) / total))
         }
         var ceilings: [String] = []
-        if let kafkaProduceCeiling { ceilings.append(String(format: "Kafka produce (Swift client, 256-byte messages) %.0f msg/s", kafkaProduceCeiling)) }
+        if let kafkaProduceCeiling {
+            ceilings.append(String(format: "Kafka produce (Swift client, 256-byte messages) %.0f msg/s", kafkaProduceCeiling))
+        }
         if let copyCeiling { ceilings.append(String(format: "PostgreSQL COPY (Swift client, one connection) %.0f rows/s", copyCeiling)) }
         if !ceilings.isEmpty { lines.append("  ceilings measured above on the same servers: " + ceilings.joined(separator: "; ")) }
         return lines.joined(separator: "\n")
@@ -89,7 +96,8 @@ enum ClassifierBenchmark {
         // The posts, published before the classifier starts, so the producer is not what is measured.
         let (messages, breaking) = makePosts(count, configuration: configuration)
         let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(KafkaConfiguration(brokers: brokers, clientID: "parapet-bench", properties: KafkaBenchmark.producerProperties)),
+            configuration: KafkaProducerConfiguration(
+                KafkaConfiguration(brokers: brokers, clientID: "parapet-bench", properties: KafkaBenchmark.producerProperties)),
             logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, window) in stride(from: 0, to: messages.count, by: 10_000).enumerated() {
@@ -109,7 +117,9 @@ enum ClassifierBenchmark {
         process.executableURL = URL(fileURLWithPath: binary)
         process.environment = ProcessInfo.processInfo.environment.merging([
             "PARAPET_KAFKA_BROKERS": brokers, "PARAPET_DATABASE_URL": databaseURL, "PARAPET_HTTP_HOST": "127.0.0.1",
-            "PARAPET_HTTP_PORT": "\(port)", "PARAPET_LOG_LEVEL": ProcessInfo.processInfo.environment["PARAPET_BENCH_CLASSIFIER_LOG_LEVEL"] ?? "warning", "PARAPET_KAFKA_SESSION_TIMEOUT": "6s",
+            "PARAPET_HTTP_PORT": "\(port)",
+            "PARAPET_LOG_LEVEL": ProcessInfo.processInfo.environment["PARAPET_BENCH_CLASSIFIER_LOG_LEVEL"] ?? "warning",
+            "PARAPET_KAFKA_SESSION_TIMEOUT": "6s",
             "PARAPET_CLASSIFIER_BATCH_SIZE": "\(batchSize)",
         ]) { $1 }
         let output = try FileHandle(forWritingTo: log)
@@ -174,7 +184,8 @@ enum ClassifierBenchmark {
         return ClassifierBenchmarkResult(
             posts: count, breaking: breaking, accounts: configuration.accounts.count, partitions: partitions, batchSize: batchSize,
             seconds: seconds, stored: stored, deadLetters: deadLetters, classifierCPUSeconds: cpu,
-            machineBusy: done.machine.busy(since: firstSeen.machine), serverCPUSeconds: serverCPU, kafkaProduceCeiling: kafkaProduceCeiling, copyCeiling: copyCeiling)
+            machineBusy: done.machine.busy(since: firstSeen.machine), serverCPUSeconds: serverCPU, kafkaProduceCeiling: kafkaProduceCeiling,
+            copyCeiling: copyCeiling)
     }
 
     // MARK: Posts
@@ -217,7 +228,8 @@ enum ClassifierBenchmark {
             let pupil = pupils[school]?.randomElement(using: &generator) ?? "Alfie Smith"
             let teacher = staff[school]?.randomElement(using: &generator) ?? "Mr Jones"
             let teacherTitled = "Mrs " + (teacher.split(separator: " ").last.map(String.init) ?? "Jones")
-            return template
+            return
+                template
                 .replacingOccurrences(of: "{school}", with: schoolNames[school] ?? school)
                 .replacingOccurrences(of: "{n}", with: String(Int.random(in: 1...6, using: &generator)))
                 .replacingOccurrences(of: "{nnn}", with: String(Int.random(in: 100...999, using: &generator)))
@@ -239,9 +251,10 @@ enum ClassifierBenchmark {
                 externalID: "bench-\(index)", author: PostAuthor(handle: "parent.\(index % 5000)", displayName: "A Parent", kind: .parent),
                 text: fill(template, school: account.school), createdAt: created.addingTimeInterval(Double(index)),
                 receivedAt: created.addingTimeInterval(Double(index) + 1))
-            messages.append(KafkaOutgoingMessage(
-                topic: ParapetTopic.posts.name, key: account.id, value: envelope(post),
-                headers: [KafkaHeader(name: "schema", value: Post.schema.description)]))
+            messages.append(
+                KafkaOutgoingMessage(
+                    topic: ParapetTopic.posts.name, key: account.id, value: envelope(post),
+                    headers: [KafkaHeader(name: "schema", value: Post.schema.description)]))
         }
         return (messages, breaking)
     }
@@ -286,7 +299,9 @@ enum ClassifierBenchmark {
 
         init(folder: String) {
             func pid(_ file: String) -> Int32? {
-                (try? String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8))?.split(separator: "\n").first.flatMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+                (try? String(contentsOfFile: "\(folder)/\(file)", encoding: .utf8))?.split(separator: "\n").first.flatMap {
+                    Int32($0.trimmingCharacters(in: .whitespaces))
+                }
             }
             tansu = pid("tansu.pid")
             postmaster = pid("pg/postmaster.pid")

@@ -72,7 +72,8 @@ enum EngineBenchmark {
         } catch {
             throw BenchmarkFailed(description: "cannot read the example trust at \(exampleTrust) for its default pack: \(error)")
         }
-        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).flatMap { $0.split(separator: " ").first.map(String.init) } ?? "unknown"
+        let load =
+            (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).flatMap { $0.split(separator: " ").first.map(String.init) } ?? "unknown"
         let trust = EngineSyntheticTrust(schools: schools, people: people, base: base)
         let samples = EngineSyntheticPosts.make(distinct, trust: trust)
         let decidedAt = Date(timeIntervalSince1970: 1_790_000_000)
@@ -108,7 +109,8 @@ enum EngineBenchmark {
         let allBreaches = await withTaskGroup(of: Int.self) { group in
             for core in 0..<cores {
                 group.addTask {
-                    classify(engine, samples, count: core == cores - 1 ? posts - share * (cores - 1) : share, offset: core * 7919, decidedAt: decidedAt)
+                    classify(
+                        engine, samples, count: core == cores - 1 ? posts - share * (cores - 1) : share, offset: core * 7919, decidedAt: decidedAt)
                 }
             }
             return await group.reduce(0, +)

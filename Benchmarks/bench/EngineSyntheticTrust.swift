@@ -75,7 +75,8 @@ struct EngineSyntheticTrust {
             let code = "s\(String(format: "%02d", index + 1))"
             schools.append(School(id: id, name: "\(place) \(secondary ? "Academy" : "Primary School")", phase: secondary ? .secondary : .primary))
             accounts += [
-                MonitoredAccount(id: "\(code)-facebook-page", school: id, platform: .facebook, externalID: "1000\(index)", name: "\(place) School", runBy: .school),
+                MonitoredAccount(
+                    id: "\(code)-facebook-page", school: id, platform: .facebook, externalID: "1000\(index)", name: "\(place) School", runBy: .school),
                 MonitoredAccount(
                     id: "\(code)-parents-facebook-group", school: id, platform: .facebook, externalID: "2000\(index)", name: "\(place) Parents",
                     runBy: .parentGroup),
@@ -100,7 +101,8 @@ struct EngineSyntheticTrust {
                         photoConsent: random.below(10) != 0,
                         handles: secondary && random.below(8) == 0 ? ["instagram": "\(first.lowercased()).\(code)\(number)"] : [:]))
             }
-            let roles: [StaffMember.Role] = [.headteacher, .deputyHeadteacher] + Array(repeating: .teacher, count: 40)
+            let roles: [StaffMember.Role] =
+                [.headteacher, .deputyHeadteacher] + Array(repeating: .teacher, count: 40)
                 + Array(repeating: .teachingAssistant, count: 30) + [.office, .office, .caretaker, .volunteer, .other]
             let schoolStaff = (0..<staffCount).map { number in
                 let first = random.pick(Self.firstNames)

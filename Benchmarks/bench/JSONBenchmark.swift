@@ -19,17 +19,21 @@ enum JSONBenchmark {
                 id: UUID(), trust: "oakfield", school: "stour-provost", account: "sp-parents-facebook-group", platform: .facebook,
                 externalID: "\(100_000_000 + index)", author: PostAuthor(handle: "parent.\(random.below(500))", kind: .parent),
                 text: text,
-                media: random.below(4) == 0 ? [MediaAttachment(url: URL(string: "https://cdn.example/\(index).jpg")!, type: .image, altText: "sports day")] : [],
+                media: random.below(4) == 0
+                    ? [MediaAttachment(url: URL(string: "https://cdn.example/\(index).jpg")!, type: .image, altText: "sports day")] : [],
                 createdAt: created, receivedAt: created.addingTimeInterval(1.5))
             return Envelope(id: UUID(), trust: post.trust, payload: post)
         }
         let verdicts: [Envelope<Verdict>] = posts.map { envelope in
             let post = envelope.payload
-            let breaches = random.below(3) == 0 ? [] : [
-                ClauseBreach(
-                    clauseID: "sp-respect", behaviour: .abusiveLanguage, severity: .medium,
-                    evidence: [Evidence(span: TextSpan(start: 4, end: 9), attachment: nil, matched: "head", detector: "language")])
-            ]
+            let breaches =
+                random.below(3) == 0
+                ? []
+                : [
+                    ClauseBreach(
+                        clauseID: "sp-respect", behaviour: .abusiveLanguage, severity: .medium,
+                        evidence: [Evidence(span: TextSpan(start: 4, end: 9), attachment: nil, matched: "head", detector: "language")])
+                ]
             let verdict = Verdict(
                 postID: post.id, postRevision: 1, school: post.school, authorKey: AuthorKey(rawValue: "stour-provost/\(post.author.handle)"),
                 rulesetVersion: "bench", packID: "stour-provost", packVersion: 3, decidedAt: post.receivedAt, breaches: breaches)
@@ -98,7 +102,8 @@ struct JSONBenchmarkResult: CustomStringConvertible {
     var description: String {
         func line(_ name: String, _ fast: Double, _ foundation: Double) -> String {
             let rate = { (seconds: Double) in String(format: "%9.0f/s", Double(messages) / seconds) }
-            return "  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) fast \(rate(fast))   Foundation \(rate(foundation))   \(String(format: "%.1f", foundation / fast))x"
+            return
+                "  \(name.padding(toLength: 36, withPad: " ", startingAt: 0)) fast \(rate(fast))   Foundation \(rate(foundation))   \(String(format: "%.1f", foundation / fast))x"
         }
         return """
             JSON, fast path beside Foundation (\(messages) messages, \(bytes / messages) bytes each on average, one core, best of 3)

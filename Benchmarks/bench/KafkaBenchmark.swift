@@ -73,14 +73,18 @@ enum KafkaBenchmark {
                         + [file.path])
             }
             if swiftFirst {
-                result.swiftProduce.append(try await produce(brokers: brokers, topic: swiftTopic, keys: keys, payload: payload, messages: messages, logger: logger))
+                result.swiftProduce.append(
+                    try await produce(brokers: brokers, topic: swiftTopic, keys: keys, payload: payload, messages: messages, logger: logger))
                 result.kcatProduce.append(try kcatProduce())
             } else {
                 result.kcatProduce.append(try kcatProduce())
-                result.swiftProduce.append(try await produce(brokers: brokers, topic: swiftTopic, keys: keys, payload: payload, messages: messages, logger: logger))
+                result.swiftProduce.append(
+                    try await produce(brokers: brokers, topic: swiftTopic, keys: keys, payload: payload, messages: messages, logger: logger))
             }
             // -u: unbuffered, so the last byte arrives with the last message, not at exit.
-            let kcatConsume = { try timeFromFirstOutput(["kcat", "-C", "-u", "-b", brokers, "-t", kcatTopic, "-o", "beginning", "-e", "-q", "-f", "%k\n"]) }
+            let kcatConsume = {
+                try timeFromFirstOutput(["kcat", "-C", "-u", "-b", brokers, "-t", kcatTopic, "-o", "beginning", "-e", "-q", "-f", "%k\n"])
+            }
             if swiftFirst {
                 result.swiftConsume.append(try await consume(brokers: brokers, topic: swiftTopic, messages: messages, logger: logger))
                 result.kcatConsume.append(try kcatConsume())
@@ -118,7 +122,8 @@ enum KafkaBenchmark {
         // (connecting, the idempotent producer id, metadata), so this one does too.
         let start = ContinuousClock.now
         let producer = try KafkaProducer(
-            configuration: KafkaProducerConfiguration(KafkaConfiguration(brokers: brokers, clientID: "parapet-bench", properties: producerProperties)),
+            configuration: KafkaProducerConfiguration(
+                KafkaConfiguration(brokers: brokers, clientID: "parapet-bench", properties: producerProperties)),
             logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for (index, batch) in windows.enumerated() {

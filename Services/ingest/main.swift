@@ -1,5 +1,5 @@
-import ParapetKafka
 import ParapetIntake
+import ParapetKafka
 import ParapetPipeline
 import ParapetRuntime
 import ParapetStore

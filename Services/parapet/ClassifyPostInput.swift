@@ -82,7 +82,9 @@ struct ClassifyPostInput: Decodable, Sendable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = (try? container.decodeIfPresent(String.self, forKey: .id)) ?? (try? container.decodeIfPresent(Int.self, forKey: .id)).flatMap { $0.map(String.init) }
+        id =
+            (try? container.decodeIfPresent(String.self, forKey: .id))
+            ?? (try? container.decodeIfPresent(Int.self, forKey: .id)).flatMap { $0.map(String.init) }
         text = try container.decode(String.self, forKey: .text)
         school = try container.decodeIfPresent(String.self, forKey: .school)
         account = try container.decodeIfPresent(String.self, forKey: .account)

@@ -33,7 +33,9 @@ struct ConfigCommand: AsyncParsableCommand {
         func run() async throws {
             let trust = try ConfigCommand.load(folder)
             let pupils = trust.rosters.reduce(0) { $0 + $1.pupils.count }
-            print("\(trust.trust.id): valid — \(trust.schools.count) schools, \(trust.accounts.count) accounts, \(pupils) pupils, \(trust.schoolPacks.count) school packs")
+            print(
+                "\(trust.trust.id): valid — \(trust.schools.count) schools, \(trust.accounts.count) accounts, \(pupils) pupils, \(trust.schoolPacks.count) school packs"
+            )
         }
     }
 

@@ -1,10 +1,9 @@
 import ArgumentParser
-
 import Foundation
 import ParapetIngest
+import ParapetIntake
 import ParapetKafka
 import ParapetModels
-import ParapetIntake
 import ParapetPipeline
 import ParapetPostgres
 import ParapetRuntime

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ParapetPipeline
 import ParapetKafka
+import ParapetPipeline
 
 /// `parapet lag --group G [--topic T ...]`: how far a consumer group is behind.
 struct LagCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import ParapetPipeline
 import Foundation
+import ParapetPipeline
 import ParapetPostgres
 import ParapetSchema
 

@@ -1,7 +1,7 @@
 import ArgumentParser
-import ParapetPipeline
 import ParapetKafka
 import ParapetModels
+import ParapetPipeline
 
 /// `parapet topics create|list`.
 struct TopicsCommand: AsyncParsableCommand {
@@ -17,9 +17,10 @@ struct TopicsCommand: AsyncParsableCommand {
             let context = try OperatorContext.load()
             try await context.run {
                 let admin = try KafkaAdmin(configuration: context.settings.kafka(clientID: "parapet-topics"), logger: context.logger)
-                try await admin.createTopics(ParapetTopic.allCases.map {
-                    KafkaTopicSpecification(name: $0.name, partitions: Int32(context.settings.topicPartitions))
-                })
+                try await admin.createTopics(
+                    ParapetTopic.allCases.map {
+                        KafkaTopicSpecification(name: $0.name, partitions: Int32(context.settings.topicPartitions))
+                    })
                 for topic in try await admin.listTopics() where ParapetTopic(rawValue: topic.name) != nil {
                     print("\(topic.name)\t\(topic.partitions) partitions")
                 }

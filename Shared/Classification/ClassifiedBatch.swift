@@ -82,9 +82,10 @@ struct ClassifiedBatch: Sendable {
         if post.isRemoved { return .removed(messageID: envelope.id, trust: post.trust) }
         guard let engine = engines[post.trust] else {
             guard isRetry else { return nil }
-            return .deadLetter(DeadLetter(
-                message: message, reason: .unclassifiable,
-                error: "no configuration for trust \"\(post.trust)\" has been applied (parapet config apply)"))
+            return .deadLetter(
+                DeadLetter(
+                    message: message, reason: .unclassifiable,
+                    error: "no configuration for trust \"\(post.trust)\" has been applied (parapet config apply)"))
         }
         do {
             let verdict = try engine.classify(post, decidedAt: decidedAt)
@@ -114,9 +115,10 @@ struct ClassifiedBatch: Sendable {
             switch try IncomingEvent(json: Data(message.value)) {
             case .post(let envelope): return .post(envelope)
             case let other:
-                return .deadLetter(DeadLetter(
-                    message: message, reason: .wrongTopic,
-                    error: "a \(other.schema) message on \(message.topic), which carries posts"))
+                return .deadLetter(
+                    DeadLetter(
+                        message: message, reason: .wrongTopic,
+                        error: "a \(other.schema) message on \(message.topic), which carries posts"))
             }
         } catch {
             switch error {

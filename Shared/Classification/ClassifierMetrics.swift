@@ -25,14 +25,16 @@ struct ClassifierMetrics: Sendable {
 
     init(factory: any MetricsFactory = MetricsSystem.factory) {
         classified = Counter(label: "parapet_classifier_posts_classified_total", factory: factory)
-        verdicts = Dictionary(uniqueKeysWithValues: (["benign"] + Severity.allCases.map(\.rawValue)).map {
-            ($0, Counter(label: "parapet_classifier_verdicts_total", dimensions: [("severity", $0)], factory: factory))
-        })
+        verdicts = Dictionary(
+            uniqueKeysWithValues: (["benign"] + Severity.allCases.map(\.rawValue)).map {
+                ($0, Counter(label: "parapet_classifier_verdicts_total", dimensions: [("severity", $0)], factory: factory))
+            })
         duplicates = Counter(label: "parapet_classifier_duplicates_total", factory: factory)
         removed = Counter(label: "parapet_classifier_removed_total", factory: factory)
-        deadLetters = Dictionary(uniqueKeysWithValues: DeadLetter.Reason.allCases.map {
-            ($0, Counter(label: "parapet_classifier_dead_letters_total", dimensions: [("reason", $0.rawValue)], factory: factory))
-        })
+        deadLetters = Dictionary(
+            uniqueKeysWithValues: DeadLetter.Reason.allCases.map {
+                ($0, Counter(label: "parapet_classifier_dead_letters_total", dimensions: [("reason", $0.rawValue)], factory: factory))
+            })
         batchSeconds = Timer(label: "parapet_classifier_batch_seconds", factory: factory)
         batchMessages = Recorder(label: "parapet_classifier_batch_messages", factory: factory)
         engineLoads = Counter(label: "parapet_classifier_engine_loads_total", factory: factory)

@@ -187,7 +187,9 @@ public struct ClassifierService: Service {
         var outcomes = [VerdictOutcome?](repeating: nil, count: batch.items.count)
         var refused: [Int: DeadLetter] = [:]
         do {
-            for (index, outcome) in zip(indices, try await retrying("store verdicts", { try await verdicts.record(entries, consumer: ClassifierConfiguration.consumerGroup) })) {
+            for (index, outcome) in zip(
+                indices, try await retrying("store verdicts", { try await verdicts.record(entries, consumer: ClassifierConfiguration.consumerGroup) })
+            ) {
                 outcomes[index] = outcome
             }
         } catch let error as PostgresError where Self.isDataError(error) {
@@ -239,17 +241,19 @@ public struct ClassifierService: Service {
                     summary.classified += 1
                     summary.verdictsBySeverity[verdict.severity?.rawValue ?? "benign", default: 0] += 1
                     published.insert(verdict.id)
-                    outgoing.append(Self.message(
-                        verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: batch.decidedAtText, replay: replay,
-                        messages: &verdictMessages))
+                    outgoing.append(
+                        Self.message(
+                            verdict, trust: trust, breachesJSON: breachesJSON, decidedAtText: batch.decidedAtText, replay: replay,
+                            messages: &verdictMessages))
                 case .duplicate(let original)?:
                     summary.duplicates += 1
                     // Once per batch: a message delivered twice in one batch is published once.
                     guard published.insert(original.id).inserted else { continue }
-                    outgoing.append(Self.message(
-                        original, trust: trust, breachesJSON: VerdictJSONWriter.breaches(original.breaches),
-                        decidedAtText: ParapetJSON.string(from: original.decidedAt), replay: replay,
-                        messages: &verdictMessages))
+                    outgoing.append(
+                        Self.message(
+                            original, trust: trust, breachesJSON: VerdictJSONWriter.breaches(original.breaches),
+                            decidedAtText: ParapetJSON.string(from: original.decidedAt), replay: replay,
+                            messages: &verdictMessages))
                 case .noVerdict?, nil:
                     continue
                 }
@@ -273,12 +277,14 @@ public struct ClassifierService: Service {
             logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
         }
         metrics.record(summary, duration: .now - batch.polledAt)
-        logger.debug("batch done", metadata: [
-            "messages": "\(summary.messages)", "classified": "\(summary.classified)", "duplicates": "\(summary.duplicates)",
-            "removed": "\(summary.removed)", "dead_letters": "\(summary.deadLetters.values.reduce(0, +))",
-            "classify_ms": "\(Self.milliseconds(batch.classifying))", "store_ms": "\(Self.milliseconds(stored.storing))",
-            "publish_ms": "\(Self.milliseconds(.now - publishing))", "total_ms": "\(Self.milliseconds(.now - batch.polledAt))",
-        ])
+        logger.debug(
+            "batch done",
+            metadata: [
+                "messages": "\(summary.messages)", "classified": "\(summary.classified)", "duplicates": "\(summary.duplicates)",
+                "removed": "\(summary.removed)", "dead_letters": "\(summary.deadLetters.values.reduce(0, +))",
+                "classify_ms": "\(Self.milliseconds(batch.classifying))", "store_ms": "\(Self.milliseconds(stored.storing))",
+                "publish_ms": "\(Self.milliseconds(.now - publishing))", "total_ms": "\(Self.milliseconds(.now - batch.polledAt))",
+            ])
     }
 
     static func milliseconds(_ duration: Duration) -> Int {
@@ -288,10 +294,12 @@ public struct ClassifierService: Service {
     private func deadLetter(_ letter: DeadLetter, _ summary: inout BatchSummary) -> KafkaOutgoingMessage {
         summary.deadLetters[letter.reason, default: 0] += 1
         // The error names ids and fields, never a post's text or a pupil's name.
-        logger.warning("message dead-lettered", metadata: [
-            "reason": "\(letter.reason.rawValue)", "error": "\(letter.error)",
-            "origin": "\(letter.message.topic)[\(letter.message.partition)]@\(letter.message.offset)",
-        ])
+        logger.warning(
+            "message dead-lettered",
+            metadata: [
+                "reason": "\(letter.reason.rawValue)", "error": "\(letter.error)",
+                "origin": "\(letter.message.topic)[\(letter.message.partition)]@\(letter.message.offset)",
+            ])
         return letter.outgoing(consumer: ClassifierConfiguration.consumerGroup)
     }
 
@@ -318,7 +326,7 @@ public struct ClassifierService: Service {
         while true {
             do {
                 return try await body()
-            } catch where Self.isTransient(error) {
+            } catch  where Self.isTransient(error) {
                 logger.warning("cannot \(what); retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
             }
             try await Task.sleep(for: delay)

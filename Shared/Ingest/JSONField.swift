@@ -1,5 +1,5 @@
-import ParapetCodecs
 import Foundation
+import ParapetCodecs
 
 /// A JSON value together with where it sits in the document (`entry[0].changes[1].value.verb`),
 /// so that every type or value error names its path.

@@ -1,5 +1,5 @@
-import ParapetCodecs
 import Foundation
+import ParapetCodecs
 
 /// Reading a JSON Lines file of posts for `parapet import`: each line one post object in the
 /// shape of ``GenericPostRequest`` (not a `{"posts": …}` batch), errors prefixed with the line

@@ -65,13 +65,14 @@ public enum WebhookSignature {
     private static func present(_ header: String?, name: String) throws(IngestError) -> String {
         // Spaces and tabs around a header value are not part of it (RFC 9110 §5.5); trimmed
         // by hand because Foundation's character-set trim was a visible cost per request.
-        let value = header.map { header in
-            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-            guard let first = header.utf8.firstIndex(where: { !isBlank($0) }),
-                let last = header.utf8.lastIndex(where: { !isBlank($0) })
-            else { return "" }
-            return String(header[first...last])
-        } ?? ""
+        let value =
+            header.map { header in
+                let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+                guard let first = header.utf8.firstIndex(where: { !isBlank($0) }),
+                    let last = header.utf8.lastIndex(where: { !isBlank($0) })
+                else { return "" }
+                return String(header[first...last])
+            } ?? ""
         guard !value.isEmpty else { throw IngestError(.unsigned, "\(name): missing; the webhook must be signed") }
         return value
     }

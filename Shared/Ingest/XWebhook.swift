@@ -83,8 +83,10 @@ public enum XWebhook {
 
     /// The attached photos and videos: `extended_entities` lists them all, `entities` only the first.
     private static func media(of tweet: JSONObject, extended: JSONObject?) throws(IngestError) -> [MediaAttachment] {
-        let holders = [extended?.optional("extended_entities"), tweet.optional("extended_entities"),
-                       extended?.optional("entities"), tweet.optional("entities")]
+        let holders = [
+            extended?.optional("extended_entities"), tweet.optional("extended_entities"),
+            extended?.optional("entities"), tweet.optional("entities"),
+        ]
         for holder in holders {
             guard let list = try holder?.object().optional("media")?.array(), !list.isEmpty else { continue }
             var attachments: [MediaAttachment] = []

@@ -151,7 +151,8 @@ public struct PostImporter: Sendable {
                 switch item.resolved(for: account.account) {
                 case .post(let draft): batch.posts.append((resolved.post(from: draft, receivedAt: received), resolved.trust, number))
                 case .removal(let removal):
-                    batch.removals.append((PostIdentity.id(platform: removal.platform, externalID: removal.externalID), removal.at, resolved.trust, number))
+                    batch.removals.append(
+                        (PostIdentity.id(platform: removal.platform, externalID: removal.externalID), removal.at, resolved.trust, number))
                 }
             } catch let error as IngestError {
                 batch.invalid.append((number, error))

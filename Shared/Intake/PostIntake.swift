@@ -1,6 +1,6 @@
 import Foundation
-import ParapetKafka
 import ParapetIngest
+import ParapetKafka
 import ParapetModels
 import ParapetPipeline
 import ParapetStore

@@ -61,7 +61,8 @@ public final class KafkaAdmin: Sendable {
             var metadata: UnsafePointer<rd_kafka_metadata>?
             let code = rd_kafka_metadata(handle.pointer, 1, nil, &metadata, timeout.timeoutMilliseconds)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR, let metadata else {
-                throw KafkaError(.unreachable, code: code.rawValue, "cannot reach Kafka at \(brokers) within \(timeout): \(KafkaError.describe(code))")
+                throw KafkaError(
+                    .unreachable, code: code.rawValue, "cannot reach Kafka at \(brokers) within \(timeout): \(KafkaError.describe(code))")
             }
             defer { rd_kafka_metadata_destroy(metadata) }
             let topics = metadata.pointee
@@ -136,20 +137,25 @@ public final class KafkaAdmin: Sendable {
         properties.merge(configuration.properties) { _, override in override }
         let reader = try KafkaHandle(kind: RD_KAFKA_CONSUMER, properties: properties, context: KafkaCallbackContext(logger: logger))
         return try await queue.run { () throws(KafkaError) -> [KafkaPartitionLag] in
-            let list = TopicPartitionList(described.flatMap { topic in
-                (0..<topic.partitions).map { KafkaTopicPartition(topic: topic.name, partition: $0) }
-            })
+            let list = TopicPartitionList(
+                described.flatMap { topic in
+                    (0..<topic.partitions).map { KafkaTopicPartition(topic: topic.name, partition: $0) }
+                })
             let code = rd_kafka_committed(reader.pointer, list.pointer, timeout.timeoutMilliseconds)
             guard code == RD_KAFKA_RESP_ERR_NO_ERROR else { throw KafkaError(.admin, code, "cannot read offsets of group \(group)") }
             var lags: [KafkaPartitionLag] = []
             for position in list.elements {
                 var low: Int64 = 0
                 var high: Int64 = 0
-                let watermarkCode = rd_kafka_query_watermark_offsets(reader.pointer, position.topic, position.partition, &low, &high, timeout.timeoutMilliseconds)
+                let watermarkCode = rd_kafka_query_watermark_offsets(
+                    reader.pointer, position.topic, position.partition, &low, &high, timeout.timeoutMilliseconds)
                 guard watermarkCode == RD_KAFKA_RESP_ERR_NO_ERROR else {
                     throw KafkaError(.admin, watermarkCode, "cannot read the end of \(position.topic)[\(position.partition)]")
                 }
-                lags.append(KafkaPartitionLag(topic: position.topic, partition: position.partition, committed: position.offset >= 0 ? position.offset : nil, highWatermark: high))
+                lags.append(
+                    KafkaPartitionLag(
+                        topic: position.topic, partition: position.partition, committed: position.offset >= 0 ? position.offset : nil,
+                        highWatermark: high))
             }
             rd_kafka_consumer_close(reader.pointer)
             return lags

@@ -170,10 +170,12 @@ public final class KafkaConsumer: Sendable {
     /// Commits stored offsets and leaves the group, so its partitions move to other members at
     /// once. The consumer cannot be used afterwards.
     public func close() async {
-        guard state.withLock({ state in
-            defer { state = .closed }
-            return state != .closed
-        }) else { return }
+        guard
+            state.withLock({ state in
+                defer { state = .closed }
+                return state != .closed
+            })
+        else { return }
         let handle = self.handle
         let code = await queue.run { rd_kafka_consumer_close(handle.pointer) }
         if code != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -184,10 +186,12 @@ public final class KafkaConsumer: Sendable {
     /// Drops the consumer the way a killed process would: no final commit, no leave-group, so
     /// the group notices only when the session times out. For crash tests.
     func simulateCrash() {
-        guard state.withLock({ state in
-            defer { state = .closed }
-            return state != .closed
-        }) else { return }
+        guard
+            state.withLock({ state in
+                defer { state = .closed }
+                return state != .closed
+            })
+        else { return }
         handle.destroyWithoutClose()
     }
 

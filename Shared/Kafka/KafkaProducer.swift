@@ -120,9 +120,15 @@ public final class KafkaProducer: Sendable {
                                 vus[used] = vu
                                 used += 1
                             }
-                            add { $0.vtype = RD_KAFKA_VTYPE_TOPIC; $0.u.cstr = topic }
-                            add { $0.vtype = RD_KAFKA_VTYPE_MSGFLAGS; $0.u.i = RD_KAFKA_MSG_F_COPY }
-                            add { $0.vtype = RD_KAFKA_VTYPE_OPAQUE; $0.u.ptr = opaque }
+                            add {
+                                $0.vtype = RD_KAFKA_VTYPE_TOPIC; $0.u.cstr = topic
+                            }
+                            add {
+                                $0.vtype = RD_KAFKA_VTYPE_MSGFLAGS; $0.u.i = RD_KAFKA_MSG_F_COPY
+                            }
+                            add {
+                                $0.vtype = RD_KAFKA_VTYPE_OPAQUE; $0.u.ptr = opaque
+                            }
                             add {
                                 $0.vtype = RD_KAFKA_VTYPE_VALUE
                                 $0.u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress)
@@ -136,7 +142,9 @@ public final class KafkaProducer: Sendable {
                                 }
                             }
                             if let timestamp = message.timestamp {
-                                add { $0.vtype = RD_KAFKA_VTYPE_TIMESTAMP; $0.u.i64 = Int64((timestamp.timeIntervalSince1970 * 1000).rounded()) }
+                                add {
+                                    $0.vtype = RD_KAFKA_VTYPE_TIMESTAMP; $0.u.i64 = Int64((timestamp.timeIntervalSince1970 * 1000).rounded())
+                                }
                             }
                             for header in headers {
                                 add {
@@ -194,11 +202,12 @@ private func withHeaderFields<R>(_ headers: [KafkaHeader], _ body: ([HeaderField
     }
     return storage.withUnsafeBytes { bytes in
         let base = bytes.baseAddress!
-        return body(zip(offsets, headers).map { offset, header in
-            HeaderField(
-                name: (base + offset.name).assumingMemoryBound(to: CChar.self),
-                value: header.value.isEmpty ? nil : base + offset.value, size: header.value.count)
-        })
+        return body(
+            zip(offsets, headers).map { offset, header in
+                HeaderField(
+                    name: (base + offset.name).assumingMemoryBound(to: CChar.self),
+                    value: header.value.isEmpty ? nil : base + offset.value, size: header.value.count)
+            })
     }
 }
 

@@ -46,9 +46,10 @@ public struct PipelineConnections: Sendable {
 
     /// Creates Parapet's topics with the configured partition count; existing topics are kept.
     public func createTopics() async throws {
-        try await kafkaAdmin.createTopics(ParapetTopic.allCases.map {
-            KafkaTopicSpecification(name: $0.name, partitions: Int32(settings.topicPartitions))
-        })
+        try await kafkaAdmin.createTopics(
+            ParapetTopic.allCases.map {
+                KafkaTopicSpecification(name: $0.name, partitions: Int32(settings.topicPartitions))
+            })
     }
 
     /// Closes the pool; call once nothing uses it any more.

@@ -158,7 +158,9 @@ final class LibPQConnection: @unchecked Sendable {
     }
 
     /// Turns a libpq result into a ``PostgresResult`` or a ``PostgresError``; frees it on error.
-    func check(_ result: OpaquePointer?, _ handle: OpaquePointer, statement: String?) throws(PostgresError)
+    func check(
+        _ result: OpaquePointer?, _ handle: OpaquePointer, statement: String?
+    ) throws(PostgresError)
         -> PostgresResult
     {
         guard let result else {

@@ -44,7 +44,8 @@ public struct PostgresArray<Element: PostgresArrayElement>: PostgresEncodable {
                 length = -1
             } else {
                 guard let written = Int32(exactly: buffer.bytes.count - lengthAt - 4) else {
-                    throw PostgresError(code: .encoding, message: "an array element of \(buffer.bytes.count - lengthAt - 4) bytes is too long for PostgreSQL")
+                    throw PostgresError(
+                        code: .encoding, message: "an array element of \(buffer.bytes.count - lengthAt - 4) bytes is too long for PostgreSQL")
                 }
                 length = written
             }

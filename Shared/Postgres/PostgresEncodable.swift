@@ -96,9 +96,9 @@ extension Date: PostgresEncodable {
             throw PostgresError(code: .encoding, message: "a Date whose time interval is NaN has no timestamp")
         }
         let value: Int64 =
-            if microseconds >= PostgresTime.maximumMicroseconds { .max }
-            else if microseconds <= PostgresTime.minimumMicroseconds { .min }
-            else { Int64(microseconds) }
+            if microseconds >= PostgresTime.maximumMicroseconds { .max } else if microseconds <= PostgresTime.minimumMicroseconds { .min } else {
+                Int64(microseconds)
+            }
         buffer.writeInteger(value)
     }
 }

@@ -1,10 +1,11 @@
+import Crypto
+import ParapetCodecs
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Crypto
-import ParapetCodecs
 
 /// One schema change: a version, a name and the SQL that makes it.
 ///

@@ -82,7 +82,9 @@ extension ConfigurationParser where Value == Bool {
 extension ConfigurationParser where Value == Duration {
     /// A whole number with a unit (`ms`, `s`, `m` or `h`), e.g. `500ms`, `10s`, `2m`, optionally within `range`.
     public static func duration(in range: ClosedRange<Duration>? = nil) -> Self {
-        let expected = range.map { "a duration from \(DurationText.format($0.lowerBound)) to \(DurationText.format($0.upperBound)), e.g. 500ms, 10s or 2m" }
+        let expected = range.map {
+            "a duration from \(DurationText.format($0.lowerBound)) to \(DurationText.format($0.upperBound)), e.g. 500ms, 10s or 2m"
+        }
         return Self(expected: expected ?? "a duration such as 500ms, 10s or 2m") { text throws(ConfigurationRejection) in
             guard let duration = DurationText.parse(text) else {
                 throw ConfigurationRejection("is not a duration")

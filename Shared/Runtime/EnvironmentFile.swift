@@ -1,5 +1,5 @@
-import ParapetCodecs
 import Foundation
+import ParapetCodecs
 
 /// A `KEY=VALUE` file, the format of Docker's and systemd's env-files.
 ///
@@ -19,9 +19,11 @@ struct EnvironmentFile: Sendable {
     /// Reads and parses the file at `path`, reporting every malformed line.
     static func load(path: String, variable: String) throws(ConfigurationErrors) -> EnvironmentFile {
         let unreadable = { (reason: String) in
-            ConfigurationErrors([ConfigurationError(
-                kind: .unreadableFile, variable: variable, shownValue: JSONStringEscaping.quoted(path), reason: reason,
-                expected: "a readable file of KEY=VALUE lines")])
+            ConfigurationErrors([
+                ConfigurationError(
+                    kind: .unreadableFile, variable: variable, shownValue: JSONStringEscaping.quoted(path), reason: reason,
+                    expected: "a readable file of KEY=VALUE lines")
+            ])
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw unreadable("does not exist") }

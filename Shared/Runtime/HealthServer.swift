@@ -1,9 +1,9 @@
-import ParapetCodecs
 import Foundation
 import Hummingbird
 import Logging
 // NIOCore comes with Hummingbird; it is needed for the bound port and the errno of a failed bind.
 import NIOCore
+import ParapetCodecs
 import Prometheus
 import ServiceLifecycle
 import Synchronization

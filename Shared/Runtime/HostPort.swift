@@ -29,7 +29,8 @@ public struct HostPort: Sendable, Hashable, CustomStringConvertible {
         } else {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw ConfigurationRejection(parts.count == 1 ? "has an entry without a port (\(entry))" : "has an entry that is not host:port (\(entry))")
+                throw ConfigurationRejection(
+                    parts.count == 1 ? "has an entry without a port (\(entry))" : "has an entry that is not host:port (\(entry))")
             }
             host = parts[0]
             portText = parts[1]

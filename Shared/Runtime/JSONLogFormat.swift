@@ -1,5 +1,5 @@
-import ParapetCodecs
 import Logging
+import ParapetCodecs
 
 /// One JSON object per line:
 ///

@@ -1,5 +1,5 @@
-import ParapetCodecs
 import Logging
+import ParapetCodecs
 
 /// One log event, ready to format: metadata merged (handler, provider, call site) and secrets redacted.
 public struct LogRecord: Sendable {

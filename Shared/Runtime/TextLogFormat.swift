@@ -1,5 +1,5 @@
-import ParapetCodecs
 import Logging
+import ParapetCodecs
 
 /// One readable line per event, for `PARAPET_LOG_FORMAT=text`:
 ///

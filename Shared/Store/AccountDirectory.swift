@@ -38,11 +38,12 @@ public struct AccountDirectory: Sendable, Hashable {
     /// Every monitored account in the database.
     public static func load(_ client: PostgresClient) async throws -> AccountDirectory {
         let rows = try await client.query("SELECT trust_id, document FROM monitored_accounts ORDER BY id")
-        return AccountDirectory(try rows.map { row in
-            Entry(
-                account: try row.decode(PostgresJSON<MonitoredAccount>.self, column: "document").value,
-                trust: try row.decode(String.self, column: "trust_id"))
-        })
+        return AccountDirectory(
+            try rows.map { row in
+                Entry(
+                    account: try row.decode(PostgresJSON<MonitoredAccount>.self, column: "document").value,
+                    trust: try row.decode(String.self, column: "trust_id"))
+            })
     }
 
     /// The account with this platform and external id (the page, user or forum id an item

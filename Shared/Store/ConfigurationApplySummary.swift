@@ -38,9 +38,10 @@ public struct ConfigurationApplySummary: Sendable, Hashable, CustomStringConvert
         func line(_ name: String, _ changes: Changes) -> String {
             "\(name): \(changes.added) added, \(changes.updated) updated, \(changes.removed) removed"
         }
-        return ([
-            line("trust", trust), line("schools", schools), line("accounts", accounts), line("people", people),
-            line("contacts", contacts),
-        ] + packs.map { "pack \($0.pack): version \($0.version)\($0.isNew ? " (new)" : "")" }).joined(separator: "\n")
+        return
+            ([
+                line("trust", trust), line("schools", schools), line("accounts", accounts), line("people", people),
+                line("contacts", contacts),
+            ] + packs.map { "pack \($0.pack): version \($0.version)\($0.isNew ? " (new)" : "")" }).joined(separator: "\n")
     }
 }

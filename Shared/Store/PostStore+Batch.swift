@@ -76,9 +76,13 @@ extension PostStore {
                     for row in try await connection.query(query) {
                         let (position, latest, duplicate, stored, received, edited, removed) =
                             try row.decode((Int32, Int?, Bool, String?, Date?, Date?, Date?).self)
-                        outcomes.append((Int(position), try Self.record(
-                            of: batch.posts[Int(position)], latest: latest, duplicate: duplicate, stored: stored,
-                            received: received, edited: edited, removed: removed)))
+                        outcomes.append(
+                            (
+                                Int(position),
+                                try Self.record(
+                                    of: batch.posts[Int(position)], latest: latest, duplicate: duplicate, stored: stored,
+                                    received: received, edited: edited, removed: removed)
+                            ))
                     }
                 }
                 if queries.count == 1 {

@@ -34,7 +34,8 @@ public struct PostStore: Sendable {
         return try await retryingLostRaces {
             try await client.withTransaction { connection in
                 try await Self.lock(post.id, connection)
-                let latest = try await connection.query("""
+                let latest = try await connection.query(
+                    """
                     SELECT revision, post_same_content(document, \(content)) AS same, document
                     FROM posts WHERE id = \(post.id) ORDER BY revision DESC LIMIT 1
                     """)
@@ -46,7 +47,8 @@ public struct PostStore: Sendable {
                     revision = try row.decode(Int.self, column: "revision") + 1
                 }
                 let stored = incoming.asRevision(revision)
-                try await connection.execute("""
+                try await connection.execute(
+                    """
                     INSERT INTO posts (id, revision, trust_id, school_id, account_id, platform, external_id,
                         document, created_at, received_at, edited_at)
                     VALUES (\(stored.id), \(Int32(revision)), \(stored.trust), \(stored.school), \(stored.account),
@@ -71,7 +73,8 @@ public struct PostStore: Sendable {
             let post = try PostDocument.post(from: row.decode(String.self, column: "document"))
             guard post.removedAt == nil else { return .duplicate(post) }
             let removed = post.removed(at: ParapetJSON.wholeMilliseconds(date))
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 UPDATE posts SET removed_at = \(removed.removedAt),
                     document = \(PostDocument(json: try ParapetJSON.encode(removed)))
                 WHERE id = \(id) AND revision = \(try row.decode(Int32.self, column: "revision"))
@@ -113,8 +116,9 @@ public struct PostStore: Sendable {
     /// hashes (or random), so two posts sharing a key is rare and only makes them wait in turn.
     static func lockKey(for id: UUID) -> Int64 {
         withUnsafeBytes(of: id.uuid) { bytes in
-            Int64(bitPattern: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-                ^ bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            Int64(
+                bitPattern: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                    ^ bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
         }
     }
 

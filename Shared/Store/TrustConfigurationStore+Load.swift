@@ -2,7 +2,6 @@ import Foundation
 import ParapetModels
 import ParapetPostgres
 
-
 /// A trust's configuration as `config apply` stored it, with each pack's current version.
 public struct StoredTrustConfiguration: Sendable, Hashable {
     /// The configuration, whose ``TrustConfiguration/effectivePack(for:)`` gives each school the
@@ -71,7 +70,8 @@ extension TrustConfigurationStore {
 
             var packs: [String: PolicyPack] = [:]
             var versions: [String: Int] = [:]
-            for row in try await connection.query("""
+            for row in try await connection.query(
+                """
                 SELECT DISTINCT ON (pack_id) pack_id, version, document FROM policy_pack_versions
                 WHERE trust_id = \(id) ORDER BY pack_id, version DESC
                 """)
@@ -99,7 +99,8 @@ extension TrustConfigurationStore {
     /// The current ``ConfigurationStamp`` of every trust: one cheap query over the
     /// configuration tables' row counts and latest changes, and the pack versions.
     public func stamp() async throws -> ConfigurationStamp {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT 'trusts' AS part, count(*) AS rows, max(updated_at) AS latest FROM trusts
             UNION ALL SELECT 'schools', count(*), max(updated_at) FROM schools
             UNION ALL SELECT 'accounts', count(*), max(updated_at) FROM monitored_accounts
@@ -107,10 +108,12 @@ extension TrustConfigurationStore {
             UNION ALL SELECT 'contacts', count(*), max(updated_at) FROM contacts
             UNION ALL SELECT 'packs', count(*), max(created_at) FROM policy_pack_versions
             """)
-        return ConfigurationStamp(parts: try rows.map { row in
-            let latest = try row.decode(Date?.self, column: "latest")
-            return "\(try row.decode(String.self, column: "part"))=\(try row.decode(Int.self, column: "rows"))@\(latest.map { "\($0.timeIntervalSince1970)" } ?? "-")"
-        })
+        return ConfigurationStamp(
+            parts: try rows.map { row in
+                let latest = try row.decode(Date?.self, column: "latest")
+                return
+                    "\(try row.decode(String.self, column: "part"))=\(try row.decode(Int.self, column: "rows"))@\(latest.map { "\($0.timeIntervalSince1970)" } ?? "-")"
+            })
     }
 }
 

@@ -2,7 +2,6 @@ import Foundation
 import ParapetModels
 import ParapetPostgres
 
-
 /// Loads a checked trust configuration into PostgreSQL.
 ///
 /// The whole apply is one transaction under an advisory lock: it commits completely or not at
@@ -29,7 +28,8 @@ public struct TrustConfigurationStore: Sendable {
             summary.schools = try await sync(
                 "schools", trustID: trustID, rows: configuration.schools.map { ($0.id, $0) }, connection
             ) { school, connection in
-                try await connection.query("""
+                try await connection.query(
+                    """
                     INSERT INTO schools (id, trust_id, document) VALUES (\(school.id), \(trustID), \(PostgresJSON(school)))
                     ON CONFLICT (id) DO UPDATE SET trust_id = EXCLUDED.trust_id, document = EXCLUDED.document, updated_at = now()
                     WHERE schools.document IS DISTINCT FROM EXCLUDED.document OR schools.trust_id IS DISTINCT FROM EXCLUDED.trust_id
@@ -39,7 +39,8 @@ public struct TrustConfigurationStore: Sendable {
             summary.accounts = try await sync(
                 "monitored_accounts", trustID: trustID, rows: configuration.accounts.map { ($0.id, $0) }, connection
             ) { account, connection in
-                try await connection.query("""
+                try await connection.query(
+                    """
                     INSERT INTO monitored_accounts (id, trust_id, school_id, platform, external_id, document)
                     VALUES (\(account.id), \(trustID), \(account.school), \(account.platform.rawValue), \(account.externalID), \(PostgresJSON(account)))
                     ON CONFLICT (id) DO UPDATE SET trust_id = EXCLUDED.trust_id, school_id = EXCLUDED.school_id,
@@ -52,7 +53,8 @@ public struct TrustConfigurationStore: Sendable {
             summary.people = try await sync(
                 "roster_people", trustID: trustID, rows: try Self.people(configuration), connection
             ) { person, connection in
-                try await connection.query("""
+                try await connection.query(
+                    """
                     INSERT INTO roster_people (id, trust_id, school_id, kind, document)
                     VALUES (\(person.id), \(trustID), \(person.school), \(person.kind), \(person.document)::jsonb)
                     ON CONFLICT (id) DO UPDATE SET trust_id = EXCLUDED.trust_id, school_id = EXCLUDED.school_id,
@@ -69,7 +71,8 @@ public struct TrustConfigurationStore: Sendable {
             }
             summary.contacts = try await sync("contacts", trustID: trustID, rows: contacts, connection) { contact, connection in
                 let id = "\(contact.school ?? trustID):\(contact.role.rawValue):\(contact.email.lowercased())"
-                return try await connection.query("""
+                return try await connection.query(
+                    """
                     INSERT INTO contacts (id, trust_id, school_id, role, email, document)
                     VALUES (\(id), \(trustID), \(contact.school), \(contact.role.rawValue), \(contact.email), \(PostgresJSON(contact)))
                     ON CONFLICT (id) DO UPDATE SET trust_id = EXCLUDED.trust_id, document = EXCLUDED.document, updated_at = now()
@@ -88,7 +91,8 @@ public struct TrustConfigurationStore: Sendable {
 
     /// The latest version of each pack of the trust.
     public func currentPackVersions(trust: String) async throws -> [String: Int] {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT pack_id, max(version) AS version FROM policy_pack_versions WHERE trust_id = \(trust) GROUP BY pack_id
             """)
         var versions: [String: Int] = [:]
@@ -99,7 +103,8 @@ public struct TrustConfigurationStore: Sendable {
     // MARK: - Steps
 
     private func upsertTrust(_ trust: Trust, _ connection: PostgresConnection) async throws -> ConfigurationApplySummary.Changes {
-        let rows = try await connection.query("""
+        let rows = try await connection.query(
+            """
             INSERT INTO trusts (id, document) VALUES (\(trust.id), \(PostgresJSON(trust)))
             ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document, updated_at = now()
             WHERE trusts.document IS DISTINCT FROM EXCLUDED.document
@@ -132,7 +137,8 @@ public struct TrustConfigurationStore: Sendable {
         pack id: String, _ pack: PolicyPack, trustID: String, _ connection: PostgresConnection
     ) async throws -> ConfigurationApplySummary.PackVersion {
         let document = PostgresJSON(pack)
-        let latest = try await connection.query("""
+        let latest = try await connection.query(
+            """
             SELECT version, document = \(document) AS same FROM policy_pack_versions
             WHERE trust_id = \(trustID) AND pack_id = \(id) ORDER BY version DESC LIMIT 1
             """)
@@ -140,7 +146,8 @@ public struct TrustConfigurationStore: Sendable {
             return .init(pack: id, version: try row.decode(Int.self, column: "version"), isNew: false)
         }
         let next = try latest.first.map { try $0.decode(Int.self, column: "version") + 1 } ?? 1
-        try await connection.execute("""
+        try await connection.execute(
+            """
             INSERT INTO policy_pack_versions (trust_id, pack_id, version, content_sha256, document)
             VALUES (\(trustID), \(id), \(next), encode(sha256(convert_to(\(document)::text, 'UTF8')), 'hex'), \(document))
             """)

@@ -77,7 +77,8 @@ public struct VerdictStore: Sendable {
     private func recordStaged(_ batch: [VerdictEntry], consumer: String) async throws -> [VerdictOutcome] {
         let staged = batch
         let stored = try await client.withTransaction { connection in
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 CREATE TEMPORARY TABLE verdict_batch (
                     ord integer NOT NULL, message_id uuid NOT NULL, id uuid, post_id uuid, post_revision integer,
                     trust_id text, school_id text, author_key text, ruleset_version text, pack_id text,
@@ -105,7 +106,8 @@ public struct VerdictStore: Sendable {
                 }
             }
             // ON CONFLICT DO NOTHING also skips a repeat within the statement: no DISTINCT needed.
-            try await connection.execute("""
+            try await connection.execute(
+                """
                 INSERT INTO processed_messages (consumer, message_id)
                 SELECT \(consumer), message_id FROM verdict_batch
                 ON CONFLICT DO NOTHING
@@ -119,7 +121,8 @@ public struct VerdictStore: Sendable {
             }
             for (ord, verdict) in stored where verdict == nil {
                 guard let verdict = staged[ord].verdict else { continue }
-                let rows = try await connection.query("""
+                let rows = try await connection.query(
+                    """
                     SELECT v.id AS stored_id, v.post_id, v.post_revision, v.school_id, v.author_key, v.ruleset_version,
                         v.pack_id, v.pack_version, v.breaches::text AS breaches, v.decided_at
                     FROM verdicts v
@@ -152,7 +155,8 @@ public struct VerdictStore: Sendable {
 
     /// Every stored verdict of post `id`, oldest first.
     public func verdicts(post id: UUID) async throws -> [Verdict] {
-        let rows = try await client.query("""
+        let rows = try await client.query(
+            """
             SELECT v.id AS stored_id, v.post_id, v.post_revision, v.school_id, v.author_key, v.ruleset_version,
                 v.pack_id, v.pack_version, v.breaches::text AS breaches, v.decided_at
             FROM verdicts v WHERE v.post_id = \(id) ORDER BY v.post_revision, v.decided_at, v.id
@@ -164,23 +168,24 @@ public struct VerdictStore: Sendable {
 
     /// Inserts the staged verdicts that are not stored yet (the first of each id) and returns
     /// the entries whose verdict was already there, with the stored row where it is visible.
-    private static let insertQuery = PostgresQuery(stringLiteral: """
-        WITH inserted AS (
-            INSERT INTO verdicts (id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
-                pack_id, pack_version, severity, breaches, decided_at)
-            SELECT id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
-                pack_id, pack_version, severity, breaches, decided_at
-            FROM verdict_batch WHERE id IS NOT NULL ORDER BY ord
-            ON CONFLICT DO NOTHING
-            RETURNING id
-        )
-        SELECT b.ord, v.id AS stored_id, v.post_id, v.post_revision, v.school_id, v.author_key, v.ruleset_version,
-            v.pack_id, v.pack_version, v.breaches::text AS breaches, v.decided_at
-        FROM verdict_batch b
-        LEFT JOIN verdicts v ON v.post_id = b.post_id AND v.post_revision = b.post_revision
-            AND v.ruleset_version = b.ruleset_version AND v.pack_id = b.pack_id AND v.pack_version = b.pack_version
-        WHERE b.id IS NOT NULL AND b.id NOT IN (SELECT id FROM inserted)
-        """)
+    private static let insertQuery = PostgresQuery(
+        stringLiteral: """
+            WITH inserted AS (
+                INSERT INTO verdicts (id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
+                    pack_id, pack_version, severity, breaches, decided_at)
+                SELECT id, post_id, post_revision, trust_id, school_id, author_key, ruleset_version,
+                    pack_id, pack_version, severity, breaches, decided_at
+                FROM verdict_batch WHERE id IS NOT NULL ORDER BY ord
+                ON CONFLICT DO NOTHING
+                RETURNING id
+            )
+            SELECT b.ord, v.id AS stored_id, v.post_id, v.post_revision, v.school_id, v.author_key, v.ruleset_version,
+                v.pack_id, v.pack_version, v.breaches::text AS breaches, v.decided_at
+            FROM verdict_batch b
+            LEFT JOIN verdicts v ON v.post_id = b.post_id AND v.post_revision = b.post_revision
+                AND v.ruleset_version = b.ruleset_version AND v.pack_id = b.pack_id AND v.pack_version = b.pack_version
+            WHERE b.id IS NOT NULL AND b.id NOT IN (SELECT id FROM inserted)
+            """)
 
     /// The verdict in a row with the stored verdict's columns (`stored_id`, ...); nil when the row's verdict columns are NULL.
     private static func storedVerdict(_ row: PostgresRow) throws -> Verdict? {

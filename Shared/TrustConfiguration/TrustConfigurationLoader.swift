@@ -30,7 +30,9 @@ final class TrustConfigurationLoader {
         let rosters = files(in: "roster").compactMap { name in
             read("roster/\(name)").flatMap { RosterFile.read($0, expectedSchool: String(name.dropLast(5)), schools: schoolIDs, loader: self) }
         }
-        let defaultPack = read("packs/default.yaml").flatMap { PolicyPackFile.read($0, expectedID: "default", schools: schoolIDs, base: nil, loader: self) }
+        let defaultPack = read("packs/default.yaml").flatMap {
+            PolicyPackFile.read($0, expectedID: "default", schools: schoolIDs, base: nil, loader: self)
+        }
         let schoolPacks = files(in: "packs").filter { $0 != "default.yaml" }.compactMap { name in
             read("packs/\(name)").flatMap {
                 PolicyPackFile.read($0, expectedID: String(name.dropLast(5)), schools: schoolIDs, base: defaultPack, loader: self)
@@ -83,13 +85,19 @@ final class TrustConfigurationLoader {
         for school in schools {
             for role in ContactRole.requiredPerSchool
             where contactsParsed && !contacts.contains(where: { $0.school == school.id && $0.role == role }) {
-                log.add(ConfigurationProblem(file: "contacts.yaml", line: nil, field: "contacts", message: "school \"\(school.id)\" has no \(role.rawValue)"))
+                log.add(
+                    ConfigurationProblem(
+                        file: "contacts.yaml", line: nil, field: "contacts", message: "school \"\(school.id)\" has no \(role.rawValue)"))
             }
             if !rosters.contains(where: { $0.school == school.id }) {
-                log.add(ConfigurationProblem(file: "roster/\(school.id).yaml", line: nil, field: "", message: "school \"\(school.id)\" has no roster file"))
+                log.add(
+                    ConfigurationProblem(
+                        file: "roster/\(school.id).yaml", line: nil, field: "", message: "school \"\(school.id)\" has no roster file"))
             }
             if !packs.contains(where: { $0.school == school.id }) {
-                log.add(ConfigurationProblem(file: "packs/\(school.id).yaml", line: nil, field: "", message: "school \"\(school.id)\" has no policy pack"))
+                log.add(
+                    ConfigurationProblem(file: "packs/\(school.id).yaml", line: nil, field: "", message: "school \"\(school.id)\" has no policy pack")
+                )
             }
         }
     }

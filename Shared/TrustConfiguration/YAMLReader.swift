@@ -96,7 +96,9 @@ struct YAMLReader {
     // MARK: Scalars
 
     var isNull: Bool {
-        if case .scalar(let scalar) = node { return scalar.tag == .implicit && ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.style == .plain }
+        if case .scalar(let scalar) = node {
+            return scalar.tag == .implicit && ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.style == .plain
+        }
         return false
     }
 
@@ -125,9 +127,10 @@ struct YAMLReader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        }
+        !text.isEmpty
+            && text.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { word in
+                !word.isEmpty && word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            }
     }
 
     func int(in range: ClosedRange<Int>) -> Int? {

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("Bad messages", .serialized)
 struct BadMessagesGoToDeadLettersTests {
-    @Test("not JSON, an unknown schema, an unknown school, invalid UTF-8 and a 5 MB text each land in dead letters with the error; the service goes on")
+    @Test(
+        "not JSON, an unknown schema, an unknown school, invalid UTF-8 and a 5 MB text each land in dead letters with the error; the service goes on")
     func badMessagesAreDeadLettered() async throws {
         let harness = try await ClassifierHarness.prepare()
         defer { harness.stop() }
@@ -20,9 +21,12 @@ struct BadMessagesGoToDeadLettersTests {
         let notJSON = raw("not-json", Array("this is not JSON {".utf8))
         let wrongSchema = raw("wrong-schema", Array(valid.replacingOccurrences(of: "parapet.post/1", with: "parapet.post/9").utf8))
         let unknownSchool = try ClassifierHarness.message(ClassifierHarness.post("nowhere", text: "Hello", school: "nowhere-high"))
-        let invalidUTF8 = raw("invalid-utf8", Array(valid.components(separatedBy: "PLACEHOLDER")[0].utf8) + [0x66, 0xFF, 0xFE, 0x6F]
-            + Array(valid.components(separatedBy: "PLACEHOLDER")[1].utf8))
-        let huge = try ClassifierHarness.message(ClassifierHarness.post("huge", text: String(repeating: "All work and no play. ", count: 5 * 1024 * 1024 / 22 + 1)))
+        let invalidUTF8 = raw(
+            "invalid-utf8",
+            Array(valid.components(separatedBy: "PLACEHOLDER")[0].utf8) + [0x66, 0xFF, 0xFE, 0x6F]
+                + Array(valid.components(separatedBy: "PLACEHOLDER")[1].utf8))
+        let huge = try ClassifierHarness.message(
+            ClassifierHarness.post("huge", text: String(repeating: "All work and no play. ", count: 5 * 1024 * 1024 / 22 + 1)))
         let bad = [notJSON, wrongSchema, unknownSchool, invalidUTF8, huge]
         try await harness.send(bad + [try ClassifierHarness.message(good)])
 
@@ -42,8 +46,9 @@ struct BadMessagesGoToDeadLettersTests {
             guard let letter else { continue }
             #expect(letter.keyString == expected.key, "the original key")
             #expect(letter.header("dead_letter.reason")?.stringValue == expected.reason)
-            #expect(letter.header("dead_letter.error")?.stringValue?.contains(expected.error) == true,
-                    "\(letter.header("dead_letter.error")?.stringValue ?? "no error header")")
+            #expect(
+                letter.header("dead_letter.error")?.stringValue?.contains(expected.error) == true,
+                "\(letter.header("dead_letter.error")?.stringValue ?? "no error header")")
             #expect(letter.header("dead_letter.topic")?.stringValue == ParapetTopic.posts.name)
             #expect(letter.header("dead_letter.partition")?.stringValue.flatMap { Int32($0) } != nil)
             #expect(letter.header("dead_letter.offset")?.stringValue.flatMap { Int64($0) } != nil)

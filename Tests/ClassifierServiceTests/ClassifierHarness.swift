@@ -111,9 +111,11 @@ struct ClassifierHarness: Sendable {
         var bytes = Array(SHA256.hash(data: Array(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        return UUID(
+            uuid: (
+                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
+            ))
     }
 
     /// Publishes posts to `parapet.posts` and waits for the broker's acknowledgements.
@@ -215,7 +217,8 @@ struct ClassifierHarness: Sendable {
     }
 
     /// The verdicts on `parapet.verdicts`, decoded.
-    func publishedVerdicts(expected: Int? = nil, quiet: Duration = .seconds(4)) async throws -> [(message: KafkaMessage, envelope: Envelope<Verdict>)] {
+    func publishedVerdicts(expected: Int? = nil, quiet: Duration = .seconds(4)) async throws -> [(message: KafkaMessage, envelope: Envelope<Verdict>)]
+    {
         try await messages(on: .verdicts, expected: expected, quiet: quiet).map { message in
             (message, try ParapetJSON.decode(Envelope<Verdict>.self, from: Data(message.value)))
         }

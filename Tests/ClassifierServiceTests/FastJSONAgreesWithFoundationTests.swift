@@ -94,13 +94,20 @@ struct FastJSONAgreesWithFoundationTests {
     func uuidsAndUTF8Agree() {
         var generator = SplitMix64(seed: 13)
         for _ in 0..<2_000 {
-            let uuid = UUID(uuid: (
-                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
-                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
-                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
-                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
-                UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
-                UInt8.random(in: 0...255, using: &generator)))
+            let uuid = UUID(
+                uuid: (
+                    UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator), UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator),
+                    UInt8.random(in: 0...255, using: &generator)
+                ))
             #expect(uuid.uppercasedString == uuid.uuidString)
             for text in [uuid.uuidString, uuid.uuidString.lowercased(), "{\(uuid.uuidString)}", String(uuid.uuidString.dropLast()) + "g"] {
                 let parsed = Array(text.utf8).withUnsafeBufferPointer { UUID(canonicalText: $0) }
@@ -133,7 +140,8 @@ struct FastJSONAgreesWithFoundationTests {
                     evidence: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
                         let start = Int.random(in: 0...1000, using: &generator)
                         return Evidence(
-                            span: Bool.random(using: &generator) ? TextSpan(start: start, end: start + Int.random(in: 0...50, using: &generator)) : nil,
+                            span: Bool.random(using: &generator)
+                                ? TextSpan(start: start, end: start + Int.random(in: 0...50, using: &generator)) : nil,
                             attachment: Bool.random(using: &generator) ? Int.random(in: 0...3, using: &generator) : nil,
                             matched: Self.text(&generator), detector: Self.text(&generator))
                     })

@@ -21,7 +21,9 @@ struct KilledClassifierLosesNothingTests {
         }
         // Some posts edited: each revision gets a verdict of its own.
         for index in stride(from: 0, to: 400, by: 1) {
-            posts.append(ClassifierHarness.post("crash-\(index)", text: "Edited: \(texts[(index + 1) % texts.count])", handle: "parent\(index % 97)", revision: 2))
+            posts.append(
+                ClassifierHarness.post(
+                    "crash-\(index)", text: "Edited: \(texts[(index + 1) % texts.count])", handle: "parent\(index % 97)", revision: 2))
         }
         let total = posts.count
         // The stream arrives in two parts and the kill comes while only the first is on the
@@ -55,6 +57,8 @@ struct KilledClassifierLosesNothingTests {
         let publishedIDs = Set(published.map(\.envelope.id))
         #expect(publishedIDs == Set(rows.map(\.id)), "every stored verdict is on the topic")
         #expect(published.allSatisfy { $0.envelope.id == $0.envelope.payload.id })
-        print("classifier killed with \(storedAtKill) of \(total) verdicts stored; parapet.verdicts holds \(published.count) messages for \(total) verdicts (\(published.count - publishedIDs.count) repeats)")
+        print(
+            "classifier killed with \(storedAtKill) of \(total) verdicts stored; parapet.verdicts holds \(published.count) messages for \(total) verdicts (\(published.count - publishedIDs.count) repeats)"
+        )
     }
 }

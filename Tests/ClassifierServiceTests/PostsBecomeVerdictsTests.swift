@@ -53,10 +53,13 @@ struct PostsBecomeVerdictsTests {
             let isReplay = verdict.postID == replayed.id
             #expect((message.header("replay")?.stringValue == "true") == isReplay, "replay is carried through, and only then")
         }
-        #expect(published.first { $0.envelope.payload.postID == abusive[0].id }?.envelope.payload.breaches.contains { $0.behaviour == .abusiveLanguage } == true)
+        #expect(
+            published.first { $0.envelope.payload.postID == abusive[0].id }?.envelope.payload.breaches.contains { $0.behaviour == .abusiveLanguage }
+                == true)
 
         #expect(try await harness.metric("parapet_classifier_posts_classified_total") == Double(expected))
-        #expect(try await harness.metric("parapet_classifier_verdicts_total{severity=\"benign\"}") == Double(rows.filter { $0.severity == nil }.count))
+        #expect(
+            try await harness.metric("parapet_classifier_verdicts_total{severity=\"benign\"}") == Double(rows.filter { $0.severity == nil }.count))
         #expect(try await harness.metric("parapet_classifier_removed_total") == 1)
         let (status, output) = await harness.stop(classifier)
         #expect(status == 0, "\(output)")

@@ -10,10 +10,12 @@ import Testing
 
 @Suite("Configuration read back from PostgreSQL")
 struct StoredConfigurationMatchesFilesTests {
-    @Test("the applied example trust reads back as the files say: same schools, accounts, people, contacts and effective packs, and the same verdicts")
+    @Test(
+        "the applied example trust reads back as the files say: same schools, accounts, people, contacts and effective packs, and the same verdicts")
     func readBackMatchesFiles() async throws {
         try await LocalInfrastructure.with([.postgres]) { infrastructure in
-            let client = PostgresClient(configuration: try PostgresConfiguration(url: infrastructure.databaseURL), logger: ClassifierHarness.quietLogger)
+            let client = PostgresClient(
+                configuration: try PostgresConfiguration(url: infrastructure.databaseURL), logger: ClassifierHarness.quietLogger)
             defer { Task { await client.shutdown() } }
             try await ParapetSchema.migrate(client, logger: ClassifierHarness.quietLogger)
             let files = try TrustConfiguration.load(from: ClassifierHarness.exampleTrust)
@@ -49,7 +51,9 @@ struct StoredConfigurationMatchesFilesTests {
             ].enumerated() {
                 for account in files.accounts {
                     let post = ClassifierHarness.post("read-back-\(index)", text: text, school: account.school, account: account.id)
-                    #expect(try fromFiles.classify(post, decidedAt: decided) == fromDatabase.classify(post, decidedAt: decided), "\(text) on \(account.id)")
+                    #expect(
+                        try fromFiles.classify(post, decidedAt: decided) == fromDatabase.classify(post, decidedAt: decided),
+                        "\(text) on \(account.id)")
                 }
             }
 

@@ -20,7 +20,8 @@ import Testing
         for _ in 0..<20_000 { seconds.append(Int64.random(in: 0...UTCTimestamp.latestSecond, using: &random)) }
         for second in seconds {
             let milliseconds = Int64.random(in: 0..<1000, using: &random)
-            #expect(UTCTimestamp.format(seconds: second, milliseconds: milliseconds) == Self.foundationText(seconds: second, milliseconds: milliseconds))
+            #expect(
+                UTCTimestamp.format(seconds: second, milliseconds: milliseconds) == Self.foundationText(seconds: second, milliseconds: milliseconds))
         }
         #expect(UTCTimestamp.format(seconds: -1, milliseconds: 0) == nil)
         #expect(UTCTimestamp.format(seconds: UTCTimestamp.latestSecond + 1, milliseconds: 0) == nil)

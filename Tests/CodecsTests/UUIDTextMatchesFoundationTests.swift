@@ -5,7 +5,10 @@ import Testing
 /// UUIDs are written by hand on the publish path; the text must be Foundation's.
 @Suite struct UUIDTextMatchesFoundationTests {
     @Test func upperAndLowerCaseTextAreFoundations() {
-        for id in [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for id in [
+            UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+        ]
             + (0..<1000).map({ _ in UUID() })
         {
             #expect(id.uppercasedString == id.uuidString)

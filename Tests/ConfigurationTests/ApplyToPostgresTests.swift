@@ -1,9 +1,9 @@
 import Foundation
 import Logging
+import ParapetModels
 import ParapetPostgres
 import ParapetSchema
 import ParapetStore
-import ParapetModels
 import ParapetTrustConfiguration
 import TestSupport
 import Testing
@@ -84,7 +84,8 @@ struct ApplyToPostgresTests {
         try await LocalInfrastructure.with([.postgres]) { infrastructure in
             let client = try await Self.client(infrastructure)
             let environment = ["PARAPET_DATABASE_URL": infrastructure.databaseURL]
-            let applied = try await ChildProcessRunner.run([ExampleTrust.parapet, "config", "apply", ExampleTrust.folder.path], environment: environment)
+            let applied = try await ChildProcessRunner.run(
+                [ExampleTrust.parapet, "config", "apply", ExampleTrust.folder.path], environment: environment)
             #expect(applied.status == 0, "\(applied.output)")
             let before = try await Self.snapshot(client)
 

@@ -28,8 +28,11 @@ struct FuzzedBodiesNeverBreakIngestTests {
         // Valid shapes for an account Parapet does not monitor, so even a mutation that stays
         // valid must be refused rather than stored.
         let meta = Array(IngestHarness.metaComment(page: "123456789", commentID: "7", message: "Hello").utf8)
-        let x = Array(#"{"for_user_id":"42","tweet_create_events":[{"id_str":"1","created_at":"Wed Oct 10 20:19:24 +0000 2018","text":"hi","user":{"id_str":"9","screen_name":"someone","name":"S"}}]}"#.utf8)
-        let api = Array(#"{"account":"no-such-account","external_id":"e","author":{"handle":"h"},"text":"t","created_at":"2026-11-20T18:04:00Z"}"#.utf8)
+        let x = Array(
+            #"{"for_user_id":"42","tweet_create_events":[{"id_str":"1","created_at":"Wed Oct 10 20:19:24 +0000 2018","text":"hi","user":{"id_str":"9","screen_name":"someone","name":"S"}}]}"#
+                .utf8)
+        let api = Array(
+            #"{"account":"no-such-account","external_id":"e","author":{"handle":"h"},"text":"t","created_at":"2026-11-20T18:04:00Z"}"#.utf8)
         var statuses: [Int: Int] = [:]
         for round in 0..<3000 {
             let body: [UInt8]
@@ -38,7 +41,10 @@ struct FuzzedBodiesNeverBreakIngestTests {
             switch round % 3 {
             case 0:
                 path = "/webhooks/meta"
-                body = round % 6 == 0 ? (0..<Int.random(in: 0...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) } : Self.mutate(meta, &random)
+                body =
+                    round % 6 == 0
+                    ? (0..<Int.random(in: 0...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                    : Self.mutate(meta, &random)
                 headers["X-Hub-Signature-256"] = "sha256=" + IngestHarness.hmacHex(body, key: IngestHarness.metaSecret)
             case 1:
                 path = "/webhooks/x"

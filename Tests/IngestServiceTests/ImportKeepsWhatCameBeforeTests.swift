@@ -7,7 +7,8 @@ struct ImportKeepsWhatCameBeforeTests {
     static func lines(_ range: Range<Int>, prefix: String, bad: Int? = nil) -> String {
         range.map { index in
             let time = index == bad ? "yesterday" : "2026-06-01T10:00:00Z"
-            return #"{"account":"sw-forum","external_id":"\#(prefix)-\#(index)","author":{"handle":"parent\#(index % 7)"},"text":"Post \#(index) about the fair","created_at":"\#(time)"}"#
+            return
+                #"{"account":"sw-forum","external_id":"\#(prefix)-\#(index)","author":{"handle":"parent\#(index % 7)"},"text":"Post \#(index) about the fair","created_at":"\#(time)"}"#
         }.joined(separator: "\n") + "\n"
     }
 

@@ -5,6 +5,7 @@ import ParapetKafka
 import ParapetModels
 import ParapetPostgres
 import TestSupport
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -34,14 +35,14 @@ struct IngestHarness: Sendable {
         let infrastructure = try await LocalInfrastructure.start([.postgres, .kafka])
         let connectors = infrastructure.directory.appending(path: "connectors.yaml")
         try """
-            connectors:
-              - id: stokes-wood-forum
-                token_sha256: \(sha256Hex(stokesWoodToken))
-                accounts: [sw-forum]
-              - id: levens-forum
-                token_sha256: \(sha256Hex(levensToken))
-                accounts: [lc-forum]
-            """.write(to: connectors, atomically: true, encoding: .utf8)
+        connectors:
+          - id: stokes-wood-forum
+            token_sha256: \(sha256Hex(stokesWoodToken))
+            accounts: [sw-forum]
+          - id: levens-forum
+            token_sha256: \(sha256Hex(levensToken))
+            accounts: [lc-forum]
+        """.write(to: connectors, atomically: true, encoding: .utf8)
         var environment = ProcessInfo.processInfo.environment.merging(infrastructure.environment) { $1 }
         let port = try FreePort.next()
         environment.merge([
@@ -166,7 +167,9 @@ struct IngestHarness: Sendable {
     }
 
     /// A Meta page-feed delivery of one comment, as Meta's documentation shows it.
-    static func metaComment(page: String = stokesWoodPage, postID: String = "4431", commentID: String, message: String, verb: String = "add") -> String {
+    static func metaComment(
+        page: String = stokesWoodPage, postID: String = "4431", commentID: String, message: String, verb: String = "add"
+    ) -> String {
         let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return """
             {"object":"page","entry":[{"id":"\(page)","time":1790000000,"changes":[{"field":"feed","value":{\

@@ -23,9 +23,10 @@ import Testing
 
     @Test func everyRevisionAndRemovalHasItsOwnID() {
         let id = UUID()
-        let ids = Set((1...50).flatMap { revision in
-            [PostMessageID.for(post(id: id, revision: revision)), PostMessageID.for(post(id: id, revision: revision, removedAt: Date()))]
-        })
+        let ids = Set(
+            (1...50).flatMap { revision in
+                [PostMessageID.for(post(id: id, revision: revision)), PostMessageID.for(post(id: id, revision: revision, removedAt: Date()))]
+            })
         #expect(ids.count == 100)
         #expect(PostMessageID.for(post(id: id, revision: 3)) == PostMessageID.for(post(id: id, revision: 3)))
     }

@@ -29,23 +29,36 @@ struct RejectedRequestsStoreNothingTests {
             signature.map { ["X-Hub-Signature-256": $0] } ?? [:]
         }
         let sign = { (body: [UInt8]) in "sha256=" + IngestHarness.hmacHex(body, key: IngestHarness.metaSecret) }
-        let invalidUTF8: [UInt8] = Array(#"{"object":"page","entry":[{"id":"1","changes":[{"field":"feed","value":{"message":""#.utf8) + [0xFF, 0xFE] + Array(#""}}]}]}"#.utf8)
+        let invalidUTF8: [UInt8] =
+            Array(#"{"object":"page","entry":[{"id":"1","changes":[{"field":"feed","value":{"message":""#.utf8) + [0xFF, 0xFE]
+            + Array(#""}}]}]}"#.utf8)
         let cases = [
             Case(name: "unsigned", path: "/webhooks/meta", body: Array(comment.utf8), headers: [:], status: 401, code: "unsigned"),
-            Case(name: "wrongly signed", path: "/webhooks/meta", body: Array(comment.utf8),
-                 headers: meta([], signature: "sha256=" + IngestHarness.hmacHex(Array(comment.utf8), key: "not-the-secret")), status: 401, code: "bad_signature"),
-            Case(name: "replayed signature, altered body", path: "/webhooks/meta", body: Array(altered.utf8),
-                 headers: meta([], signature: signed), status: 401, code: "bad_signature"),
-            Case(name: "oversized", path: "/webhooks/meta", body: Array(big.utf8), headers: meta([], signature: sign(Array(big.utf8))), status: 413, code: "too_large"),
-            Case(name: "malformed JSON", path: "/webhooks/meta", body: Array("{\"object\":".utf8),
-                 headers: meta([], signature: sign(Array("{\"object\":".utf8))), status: 400, code: "malformed_json"),
-            Case(name: "invalid UTF-8", path: "/webhooks/meta", body: invalidUTF8, headers: meta([], signature: sign(invalidUTF8)), status: 400, code: "invalid_utf8"),
-            Case(name: "unknown account", path: "/webhooks/meta", body: Array(unknownPage.utf8),
-                 headers: meta([], signature: sign(Array(unknownPage.utf8))), status: 422, code: "unknown_account"),
-            Case(name: "wrong connector token", path: "/v1/posts", body: Array(forum.utf8),
-                 headers: ["Authorization": "Bearer not-a-token"], status: 401, code: "bad_token"),
-            Case(name: "token for another school's account", path: "/v1/posts", body: Array(forum.utf8),
-                 headers: ["Authorization": "Bearer \(IngestHarness.stokesWoodToken)"], status: 403, code: "account_not_allowed"),
+            Case(
+                name: "wrongly signed", path: "/webhooks/meta", body: Array(comment.utf8),
+                headers: meta([], signature: "sha256=" + IngestHarness.hmacHex(Array(comment.utf8), key: "not-the-secret")), status: 401,
+                code: "bad_signature"),
+            Case(
+                name: "replayed signature, altered body", path: "/webhooks/meta", body: Array(altered.utf8),
+                headers: meta([], signature: signed), status: 401, code: "bad_signature"),
+            Case(
+                name: "oversized", path: "/webhooks/meta", body: Array(big.utf8), headers: meta([], signature: sign(Array(big.utf8))), status: 413,
+                code: "too_large"),
+            Case(
+                name: "malformed JSON", path: "/webhooks/meta", body: Array("{\"object\":".utf8),
+                headers: meta([], signature: sign(Array("{\"object\":".utf8))), status: 400, code: "malformed_json"),
+            Case(
+                name: "invalid UTF-8", path: "/webhooks/meta", body: invalidUTF8, headers: meta([], signature: sign(invalidUTF8)), status: 400,
+                code: "invalid_utf8"),
+            Case(
+                name: "unknown account", path: "/webhooks/meta", body: Array(unknownPage.utf8),
+                headers: meta([], signature: sign(Array(unknownPage.utf8))), status: 422, code: "unknown_account"),
+            Case(
+                name: "wrong connector token", path: "/v1/posts", body: Array(forum.utf8),
+                headers: ["Authorization": "Bearer not-a-token"], status: 401, code: "bad_token"),
+            Case(
+                name: "token for another school's account", path: "/v1/posts", body: Array(forum.utf8),
+                headers: ["Authorization": "Bearer \(IngestHarness.stokesWoodToken)"], status: 403, code: "account_not_allowed"),
         ]
         for rejection in cases {
             let answer = try await harness.post(rejection.path, body: rejection.body, headers: rejection.headers)

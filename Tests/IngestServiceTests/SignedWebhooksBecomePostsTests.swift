@@ -29,7 +29,8 @@ struct SignedWebhooksBecomePostsTests {
         let removed = IngestHarness.metaComment(commentID: "9001", message: "", verb: "remove")
         #expect(try await harness.postMeta(removed).body.contains(#""removed":1"#))
 
-        let forumPost = #"{"account":"sw-forum","external_id":"thread-77-reply-3","author":{"handle":"parent_of_two"},"text":"When is the next PTA meeting?","created_at":"2026-11-20T18:04:00Z"}"#
+        let forumPost =
+            #"{"account":"sw-forum","external_id":"thread-77-reply-3","author":{"handle":"parent_of_two"},"text":"When is the next PTA meeting?","created_at":"2026-11-20T18:04:00Z"}"#
         let api = try await harness.post(
             "/v1/posts", body: Array(forumPost.utf8),
             headers: ["Authorization": "Bearer \(IngestHarness.stokesWoodToken)", "Content-Type": "application/json"])

@@ -63,54 +63,100 @@ struct GenericPostRequestTests {
     }
 
     static let invalidCases: [(body: String, code: String, message: String)] = [
-        (#"{"external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "account: is required but missing"),
-        (#"{"account":"","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "account: must not be empty"),
-        (#"{"account":"a","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "external_id: is required but missing"),
-        (#"{"account":"a","external_id":true,"author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "external_id: expected an id (a string or a whole number), found true"),
-        (#"{"account":"a","external_id":"1","text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "author: is required but missing"),
-        (#"{"account":"a","external_id":"1","author":{"display_name":"D"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "author.handle: is required but missing"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h","kind":"teacher"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", #"author.kind: "teacher" is not one of parent, staff, pupil, governor, public, unknown"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "text: is required but missing"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"","created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "text: is empty and the post has no media"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":["t"],"created_at":"2024-09-21T08:15:00Z"}"#,
-         "invalid_field", "text: expected a string, found an array"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t"}"#,
-         "invalid_field", "created_at: is required but missing"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"yesterday"}"#,
-         "invalid_field", #"created_at: "yesterday" is not an ISO 8601 time"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00"}"#,
-         "invalid_field", #"created_at: "2024-09-21T08:15:00" is not an ISO 8601 time"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":1726906497}"#,
-         "invalid_field", "created_at: expected a string, found 1726906497"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","edited_at":"later"}"#,
-         "invalid_field", #"edited_at: "later" is not an ISO 8601 time"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","permalink":"javascript:alert(1)"}"#,
-         "invalid_field", #"permalink: "javascript:alert(1)" is not an http or https URL"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"type":"image"}]}"#,
-         "invalid_field", "media[0].url: is required but missing"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"url":"https://e.org/a","type":"gif"}]}"#,
-         "invalid_field", #"media[0].type: "gif" is not one of image, video, other"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"url":"https://e.org/a","type":"image","sha256":"ABC"}]}"#,
-         "invalid_field", #"media[0].sha256: "ABC" is not 64 lower-case hex digits"#),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":{"url":"x"}}"#,
-         "invalid_field", "media: expected an array, found an object"),
-        (#"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","reply_to":-4}"#,
-         "invalid_field", "reply_to: expected an id (a string or a whole number), found -4"),
-        (#"{"account":"a","external_id":"1","removed":"yes"}"#,
-         "invalid_field", #"removed: expected true or false, found "yes""#),
+        (
+            #"{"external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "account: is required but missing"
+        ),
+        (
+            #"{"account":"","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "account: must not be empty"
+        ),
+        (
+            #"{"account":"a","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "external_id: is required but missing"
+        ),
+        (
+            #"{"account":"a","external_id":true,"author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "external_id: expected an id (a string or a whole number), found true"
+        ),
+        (
+            #"{"account":"a","external_id":"1","text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "author: is required but missing"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"display_name":"D"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "author.handle: is required but missing"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h","kind":"teacher"},"text":"t","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", #"author.kind: "teacher" is not one of parent, staff, pupil, governor, public, unknown"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "text: is required but missing"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"","created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "text: is empty and the post has no media"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":["t"],"created_at":"2024-09-21T08:15:00Z"}"#,
+            "invalid_field", "text: expected a string, found an array"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t"}"#,
+            "invalid_field", "created_at: is required but missing"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"yesterday"}"#,
+            "invalid_field", #"created_at: "yesterday" is not an ISO 8601 time"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00"}"#,
+            "invalid_field", #"created_at: "2024-09-21T08:15:00" is not an ISO 8601 time"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":1726906497}"#,
+            "invalid_field", "created_at: expected a string, found 1726906497"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","edited_at":"later"}"#,
+            "invalid_field", #"edited_at: "later" is not an ISO 8601 time"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","permalink":"javascript:alert(1)"}"#,
+            "invalid_field", #"permalink: "javascript:alert(1)" is not an http or https URL"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"type":"image"}]}"#,
+            "invalid_field", "media[0].url: is required but missing"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"url":"https://e.org/a","type":"gif"}]}"#,
+            "invalid_field", #"media[0].type: "gif" is not one of image, video, other"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":[{"url":"https://e.org/a","type":"image","sha256":"ABC"}]}"#,
+            "invalid_field", #"media[0].sha256: "ABC" is not 64 lower-case hex digits"#
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","media":{"url":"x"}}"#,
+            "invalid_field", "media: expected an array, found an object"
+        ),
+        (
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"t","created_at":"2024-09-21T08:15:00Z","reply_to":-4}"#,
+            "invalid_field", "reply_to: expected an id (a string or a whole number), found -4"
+        ),
+        (
+            #"{"account":"a","external_id":"1","removed":"yes"}"#,
+            "invalid_field", #"removed: expected true or false, found "yes""#
+        ),
         (#"{"posts":[]}"#, "invalid_field", "posts: is empty; send 1 to 500 posts"),
         (#"{"posts":{}}"#, "invalid_field", "posts: expected an array, found an object"),
-        (#"{"posts":[{"account":"a","external_id":"1","removed":true},{"account":"a","external_id":"2","author":{"handle":"h"},"text":"t","created_at":"yesterday"}]}"#,
-         "invalid_field", #"posts[1].created_at: "yesterday" is not an ISO 8601 time"#),
+        (
+            #"{"posts":[{"account":"a","external_id":"1","removed":true},{"account":"a","external_id":"2","author":{"handle":"h"},"text":"t","created_at":"yesterday"}]}"#,
+            "invalid_field", #"posts[1].created_at: "yesterday" is not an ISO 8601 time"#
+        ),
         (#"[{"account":"a"}]"#, "invalid_field", "body: expected an object, found an array"),
     ]
 

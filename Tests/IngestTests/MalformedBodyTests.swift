@@ -11,13 +11,14 @@ struct MalformedBodyTests {
         ("generic", { body throws(IngestError) in _ = try GenericPostRequest.decode(body, receivedAt: Payloads.receivedAt) }),
     ]
 
-    @Test(arguments: [
-        ([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D], 6),  // bad continuation byte
-        ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // encoded surrogate
-        ([0xC0, 0xAF], 0),  // overlong '/'
-        ([0x7B, 0xFF, 0x7D], 1),
-        ([0x22, 0xF0, 0x9F, 0x98], 1),  // truncated four-byte sequence
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            ([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D], 6),  // bad continuation byte
+            ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // encoded surrogate
+            ([0xC0, 0xAF], 0),  // overlong '/'
+            ([0x7B, 0xFF, 0x7D], 1),
+            ([0x22, 0xF0, 0x9F, 0x98], 1),  // truncated four-byte sequence
+        ] as [([UInt8], Int)])
     func invalidUTF8(body: [UInt8], offset: Int) {
         for (_, parse) in Self.parsers {
             #expect(throws: IngestError(.invalidUTF8, "body is not valid UTF-8 (byte \(offset))")) { try parse(body) }
@@ -54,7 +55,8 @@ struct MalformedBodyTests {
     }
 
     @Test func escapedTextAndSurrogatePairsAreDecoded() throws {
-        let body = #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"\"Hi\" \u00e9 \ud83d\ude00 \ud800 \/","created_at":"2024-09-21T08:15:00Z"}"#
+        let body =
+            #"{"account":"a","external_id":"1","author":{"handle":"h"},"text":"\"Hi\" \u00e9 \ud83d\ude00 \ud800 \/","created_at":"2024-09-21T08:15:00Z"}"#
         guard case .post(let draft) = try GenericPostRequest.decode(Payloads.bytes(body), receivedAt: Payloads.receivedAt).first?.item
         else { Issue.record(); return }
         #expect(draft.text == "\"Hi\" é 😀 \u{FFFD} /")

@@ -107,9 +107,11 @@ struct MetaPageWebhookTests {
               {"field":"feed","value":{"item":"reaction","verb":"add"}},
               {"field":"feed","value":{"item":"comment","verb":"frobnicate","post_id":"1_2","comment_id":"2_3"}}]}]}
             """
-        #expect(throws: IngestError(
-            .invalidField, #"entry[0].changes[1].value.verb: "frobnicate" is not add, edited, remove, hide or unhide"#
-        )) { try parse(body) }
+        #expect(
+            throws: IngestError(
+                .invalidField, #"entry[0].changes[1].value.verb: "frobnicate" is not add, edited, remove, hide or unhide"#
+            )
+        ) { try parse(body) }
     }
 
     @Test func wrongTypesNameTheirPath() {

@@ -110,7 +110,9 @@ struct ParserFuzzTests {
         while index < body.count {
             let byte = body[index]
             if inString {
-                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") {
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte == UInt8(ascii: "\"") {
                     inString = false
                     if depth == 0 { return min(body.count, index + 1) }
                 }

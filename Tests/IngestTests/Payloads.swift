@@ -426,10 +426,12 @@ enum Payloads {
         """
 
     /// A tweet deleted (signed in the signature tests, so kept on one line, byte for byte).
-    static let xTweetDeleted = #"{"for_user_id":"2244994945","tweet_delete_events":[{"status":{"id":"1045405559317569537","user_id":"732521058507620356"},"timestamp_ms":"1432228155593"}]}"#
+    static let xTweetDeleted =
+        #"{"for_user_id":"2244994945","tweet_delete_events":[{"status":{"id":"1045405559317569537","user_id":"732521058507620356"},"timestamp_ms":"1432228155593"}]}"#
 
     /// A Page comment on one line, byte for byte as signed in the signature tests.
-    static let metaSignedComment = #"{"object":"page","entry":[{"id":"104839512345678","time":1726906500,"changes":[{"field":"feed","value":{"from":{"id":"7712345678901234","name":"Sam Parent"},"post_id":"104839512345678_122103846645077607","comment_id":"122103846645077607_1354207589618104","created_time":1726906497,"item":"comment","parent_id":"104839512345678_122103846645077607","verb":"add","message":"Well done Year 6!"}}]}]}"#
+    static let metaSignedComment =
+        #"{"object":"page","entry":[{"id":"104839512345678","time":1726906500,"changes":[{"field":"feed","value":{"from":{"id":"7712345678901234","name":"Sam Parent"},"post_id":"104839512345678_122103846645077607","comment_id":"122103846645077607_1354207589618104","created_time":1726906497,"item":"comment","parent_id":"104839512345678_122103846645077607","verb":"add","message":"Well done Year 6!"}}]}]}"#
 
     /// One post for `/v1/posts`.
     static let genericSingle = """

@@ -15,7 +15,8 @@ struct WebhookSignatureTests {
         try WebhookSignature.verifyMeta(
             body: Payloads.bytes(Payloads.metaSignedComment), header: Self.metaHeader, appSecret: Self.metaSecret)
         try WebhookSignature.verifyMeta(
-            body: Payloads.bytes(Payloads.metaSignedComment), header: Self.metaHeader.uppercased().replacingOccurrences(of: "SHA256=", with: "sha256="),
+            body: Payloads.bytes(Payloads.metaSignedComment),
+            header: Self.metaHeader.uppercased().replacingOccurrences(of: "SHA256=", with: "sha256="),
             appSecret: Self.metaSecret)
     }
 
@@ -91,8 +92,10 @@ struct WebhookSignatureTests {
             try WebhookSignature.verifyX(body: altered, header: Self.xHeader, consumerSecret: Self.xSecret)
         }
         let malformed = IngestError(.badSignature, "x-twitter-webhooks-signature: expected sha256=<base64 of 32 bytes>")
-        for header in ["bb4J+i3PXYL/bsHkPx891mzpU3jvUXW3RrG3la5/gFQ=", "sha256=bb4J+i3P!!", "sha256=YWJj",
-                       "sha256=517ce3c278c3877b92771502f0711e37d6ef4792d05d792adaab5472ec67f551"] {
+        for header in [
+            "bb4J+i3PXYL/bsHkPx891mzpU3jvUXW3RrG3la5/gFQ=", "sha256=bb4J+i3P!!", "sha256=YWJj",
+            "sha256=517ce3c278c3877b92771502f0711e37d6ef4792d05d792adaab5472ec67f551",
+        ] {
             #expect(throws: malformed) {
                 try WebhookSignature.verifyX(body: body, header: header, consumerSecret: Self.xSecret)
             }

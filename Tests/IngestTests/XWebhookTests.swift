@@ -52,10 +52,12 @@ struct XWebhookTests {
 
     @Test func badCreatedAtNamesItsPath() {
         let body = #"{"for_user_id":"1","tweet_create_events":[{"id_str":"2","text":"hi","user":{"id_str":"3"},"created_at":"yesterday"}]}"#
-        #expect(throws: IngestError(
-            .invalidField,
-            #"tweet_create_events[0].created_at: "yesterday" is not an X time like "Wed Oct 10 20:19:24 +0000 2018""#
-        )) { try XWebhook.parse(Payloads.bytes(body), receivedAt: Payloads.receivedAt) }
+        #expect(
+            throws: IngestError(
+                .invalidField,
+                #"tweet_create_events[0].created_at: "yesterday" is not an X time like "Wed Oct 10 20:19:24 +0000 2018""#
+            )
+        ) { try XWebhook.parse(Payloads.bytes(body), receivedAt: Payloads.receivedAt) }
     }
 
     @Test func missingForUserIDIsAnInvalidField() {

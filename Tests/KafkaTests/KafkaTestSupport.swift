@@ -1,7 +1,8 @@
 import Foundation
 import Logging
-@testable import ParapetKafka
 import TestSupport
+
+@testable import ParapetKafka
 
 /// Quiet loggers and short group timeouts: Tansu makes a new group's first join wait about
 /// half the session timeout.

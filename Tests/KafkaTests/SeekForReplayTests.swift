@@ -13,9 +13,12 @@ struct SeekForReplayTests {
             let producer = try KafkaTest.producer(infrastructure)
             // One burst: the broker stores it as a few record batches, so a broker that answers
             // time lookups per batch (or, like Tansu, with the earliest offset) is coarse here.
-            try await producer.send((0..<60).map { index in
-                KafkaOutgoingMessage(topic: "posts", key: "account-\(index % 3)", value: Array("\(index)".utf8), timestamp: start.addingTimeInterval(Double(index)))
-            })
+            try await producer.send(
+                (0..<60).map { index in
+                    KafkaOutgoingMessage(
+                        topic: "posts", key: "account-\(index % 3)", value: Array("\(index)".utf8), timestamp: start.addingTimeInterval(Double(index))
+                    )
+                })
             await producer.close()
 
             let consumer = try KafkaTest.consumer(infrastructure, group: "replay", topic: "posts")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ParapetKafka
 import TestSupport
 import Testing
+
+@testable import ParapetKafka
 
 @Suite("Offsets are stored only after processing")
 struct UnprocessedMessagesComeBackTests {

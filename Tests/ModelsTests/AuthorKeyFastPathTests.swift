@@ -21,7 +21,8 @@ import Testing
         ]
         var random = SplitMix64(seed: 11)
         let alphabet = Array(" \t\n\r@Aa_.-Zz09\u{0B}\u{0C}")
-        let generated = (0..<2000).map { _ in String((0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        let generated = (0..<2000).map { _ in String((0..<Int.random(in: 0...6, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+        }
         for handle in handles + generated {
             for platform in MonitoredAccount.Platform.allCases {
                 #expect(AuthorKey(platform: platform, handle: handle).rawValue == Self.reference(platform, handle), "\(handle.debugDescription)")

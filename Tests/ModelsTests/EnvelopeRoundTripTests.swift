@@ -23,9 +23,11 @@ struct EnvelopeRoundTripTests {
         #expect(envelope.schema == .verdictV1)
         #expect(envelope.school == "stour-provost")
         #expect(envelope.occurredAt == Fixture.verdict.decidedAt)
-        #expect(envelope.header == EnvelopeHeader(
-            schema: .verdictV1, id: envelope.id, trust: "oakfield-learning-trust", school: "stour-provost",
-            occurredAt: Fixture.verdict.decidedAt))
+        #expect(
+            envelope.header
+                == EnvelopeHeader(
+                    schema: .verdictV1, id: envelope.id, trust: "oakfield-learning-trust", school: "stour-provost",
+                    occurredAt: Fixture.verdict.decidedAt))
         #expect(try ParapetJSON.decode(EnvelopeHeader.self, from: ParapetJSON.encode(envelope)) == envelope.header)
     }
 
@@ -55,7 +57,9 @@ struct EnvelopeRoundTripTests {
         #expect(EventSchema.caseEventV1.description == "parapet.case-event/1")
         #expect(EventSchema.notificationV1.description == "parapet.notification/1")
         #expect(EventSchema("parapet.post/2") == EventSchema(name: "parapet.post", version: 2))
-        for text in ["parapet.post", "parapet.post/", "/1", "parapet.post/0", "parapet.post/01", "parapet.post/1/2", "parapet.post/+1", "parapet.post/v1"] {
+        for text in [
+            "parapet.post", "parapet.post/", "/1", "parapet.post/0", "parapet.post/01", "parapet.post/1/2", "parapet.post/+1", "parapet.post/v1",
+        ] {
             #expect(EventSchema(text) == nil, "\(text)")
         }
     }
@@ -101,8 +105,9 @@ struct EnvelopeRoundTripTests {
 
     @Test("every topic docs/architecture.md names exists, under the parapet. prefix")
     func topics() {
-        #expect(ParapetTopic.allCases.map(\.name) == [
-            "parapet.posts", "parapet.verdicts", "parapet.case-events", "parapet.notifications", "parapet.dead-letters",
-        ])
+        #expect(
+            ParapetTopic.allCases.map(\.name) == [
+                "parapet.posts", "parapet.verdicts", "parapet.case-events", "parapet.notifications", "parapet.dead-letters",
+            ])
     }
 }

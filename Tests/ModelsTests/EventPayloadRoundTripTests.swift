@@ -9,10 +9,11 @@ struct EventPayloadRoundTripTests {
         #expect(try Fixture.roundTripped(Fixture.post) == Fixture.post)
         let envelope = Envelope(trust: Fixture.post.trust, payload: Fixture.post)
         #expect(try Fixture.roundTripped(envelope) == envelope)
-        #expect(try Fixture.keys(of: Fixture.post) == [
-            "id", "trust", "school", "account", "platform", "external_id", "author", "text", "media", "reply_to",
-            "created_at", "received_at", "permalink", "revision",
-        ])
+        #expect(
+            try Fixture.keys(of: Fixture.post) == [
+                "id", "trust", "school", "account", "platform", "external_id", "author", "text", "media", "reply_to",
+                "created_at", "received_at", "permalink", "revision",
+            ])
         #expect(try Fixture.keys(of: Fixture.post.media[0]) == ["url", "type", "alt_text", "sha256", "tagged_people"])
         #expect(try Fixture.keys(of: Fixture.post.author) == ["handle", "display_name", "kind"])
     }
@@ -22,7 +23,8 @@ struct EventPayloadRoundTripTests {
         let bare = Post(
             trust: "t", school: "s", account: "a", platform: .x, externalID: "1", author: PostAuthor(handle: "@Someone"), text: "",
             createdAt: Fixture.date("2026-01-01T00:00:00Z"), receivedAt: Fixture.date("2026-01-01T00:00:01Z"))
-        let edited = bare.revised(text: "now with words", editedAt: Fixture.date("2026-01-01T00:05:00Z"), receivedAt: Fixture.date("2026-01-01T00:05:01Z"))
+        let edited = bare.revised(
+            text: "now with words", editedAt: Fixture.date("2026-01-01T00:05:00Z"), receivedAt: Fixture.date("2026-01-01T00:05:01Z"))
         let removed = edited.removed(at: Fixture.date("2026-01-01T01:00:00Z"))
         for post in [bare, edited, removed] {
             #expect(try Fixture.roundTripped(post) == post)
@@ -40,10 +42,11 @@ struct EventPayloadRoundTripTests {
         #expect(try Fixture.roundTripped(benign) == benign)
         #expect(benign.severity == nil)
         #expect(benign.isBenign)
-        #expect(try Fixture.keys(of: Fixture.verdict) == [
-            "id", "post_id", "post_revision", "school", "author_key", "ruleset_version", "pack_id", "pack_version",
-            "decided_at", "breaches",
-        ])
+        #expect(
+            try Fixture.keys(of: Fixture.verdict) == [
+                "id", "post_id", "post_revision", "school", "author_key", "ruleset_version", "pack_id", "pack_version",
+                "decided_at", "breaches",
+            ])
         #expect(try Fixture.keys(of: Fixture.verdict.breaches[0]) == ["clause_id", "behaviour", "severity", "evidence"])
         #expect(try Fixture.keys(of: Fixture.verdict.breaches[0].evidence[0].span) == ["utf16_start", "utf16_end"])
     }
@@ -57,9 +60,10 @@ struct EventPayloadRoundTripTests {
         for value in [opened, acknowledged, escalated, closed] {
             #expect(try Fixture.roundTripped(value) == value)
         }
-        #expect(try Fixture.keys(of: opened) == [
-            "id", "school", "author_key", "state", "ladder", "rung", "severity", "verdict_ids", "post_ids", "opened_at", "updated_at",
-        ])
+        #expect(
+            try Fixture.keys(of: opened) == [
+                "id", "school", "author_key", "state", "ladder", "rung", "severity", "verdict_ids", "post_ids", "opened_at", "updated_at",
+            ])
         #expect(try Fixture.keys(of: acknowledged.state) == ["status", "at", "by"])
         #expect(try Fixture.keys(of: closed.state) == ["status", "at", "reason"])
     }
@@ -71,12 +75,14 @@ struct EventPayloadRoundTripTests {
         object["rung"] = 4
         let data = try JSONSerialization.data(withJSONObject: object)
         #expect(throws: DecodingError.self) { try ParapetJSON.decode(Case.self, from: data) }
-        #expect(Case(
-            id: UUID(), school: "s", authorKey: Fixture.author, state: .open(since: .now), ladder: [], rung: 0, severity: .low,
-            verdictIDs: [UUID()], postIDs: [UUID()], openedAt: .now, updatedAt: .now) == nil)
-        #expect(Case(
-            id: UUID(), school: "s", authorKey: Fixture.author, state: .open(since: .now), ladder: [.record], rung: 0, severity: .low,
-            verdictIDs: [], postIDs: [UUID()], openedAt: .now, updatedAt: .now) == nil)
+        #expect(
+            Case(
+                id: UUID(), school: "s", authorKey: Fixture.author, state: .open(since: .now), ladder: [], rung: 0, severity: .low,
+                verdictIDs: [UUID()], postIDs: [UUID()], openedAt: .now, updatedAt: .now) == nil)
+        #expect(
+            Case(
+                id: UUID(), school: "s", authorKey: Fixture.author, state: .open(since: .now), ladder: [.record], rung: 0, severity: .low,
+                verdictIDs: [], postIDs: [UUID()], openedAt: .now, updatedAt: .now) == nil)
     }
 
     @Test("every kind of case event round-trips, its details beside the common fields")
@@ -114,8 +120,9 @@ struct EventPayloadRoundTripTests {
             createdAt: Fixture.date("2026-09-21T08:16:01.999Z"))
         #expect(try Fixture.roundTripped(notification) == notification)
         #expect(try Fixture.roundTripped(Envelope(trust: "t", payload: notification)).payload == notification)
-        #expect(try Fixture.keys(of: notification) == [
-            "id", "case_id", "school", "recipients", "mode", "subject", "template", "created_at",
-        ])
+        #expect(
+            try Fixture.keys(of: notification) == [
+                "id", "case_id", "school", "recipients", "mode", "subject", "template", "created_at",
+            ])
     }
 }

@@ -74,9 +74,10 @@ struct IncomingEventDecodingTests {
 
     @Test("this build accepts exactly the four version-1 schemas")
     func acceptedSchemas() {
-        #expect(IncomingEvent.acceptedSchemas.map(\.description) == [
-            "parapet.case-event/1", "parapet.notification/1", "parapet.post/1", "parapet.verdict/1",
-        ])
+        #expect(
+            IncomingEvent.acceptedSchemas.map(\.description) == [
+                "parapet.case-event/1", "parapet.notification/1", "parapet.post/1", "parapet.verdict/1",
+            ])
     }
 
     @Test("parapet.post/1 from another service")
@@ -90,8 +91,11 @@ struct IncomingEventDecodingTests {
         let post = envelope.payload
         #expect(post.id == UUID(uuidString: "5F0C2D3E-8A41-4C55-9E0B-6F1D2A3B4C5D"))
         #expect(post.author == PostAuthor(handle: "dan.r.1984", displayName: "Dan R", kind: .parent))
-        #expect(post.media == [MediaAttachment(
-            url: URL(string: "https://cdn.example.com/p/1.jpg")!, type: .image, altText: "Sports day, pool", taggedPeople: ["olly.h"])])
+        #expect(
+            post.media == [
+                MediaAttachment(
+                    url: URL(string: "https://cdn.example.com/p/1.jpg")!, type: .image, altText: "Sports day, pool", taggedPeople: ["olly.h"])
+            ])
         #expect(post.replyTo == nil && post.permalink == nil && post.editedAt == nil && !post.isRemoved)
         #expect(post.receivedAt == Fixture.date("2026-09-21T08:15:02.500Z"))
         #expect(post.revision == 1)
@@ -159,24 +163,33 @@ struct IncomingEventDecodingTests {
 
     @Test("a payload that does not match its schema names the schema and the JSON path")
     func malformedPayload() {
-        #expect(throws: EventDecodingError.malformedPayload(
-            schema: .postV1, path: "$.payload.media[0].type",
-            reason: #""gif" is not one of image, video, other"#)) {
+        #expect(
+            throws: EventDecodingError.malformedPayload(
+                schema: .postV1, path: "$.payload.media[0].type",
+                reason: #""gif" is not one of image, video, other"#)
+        ) {
             try Self.read(Self.postV1, replacing: #""type": "image""#, with: #""type": "gif""#)
         }
         #expect(throws: EventDecodingError.malformedPayload(schema: .postV1, path: "$.payload.text", reason: "missing")) {
             try Self.read(Self.postV1, replacing: #""text": "Mrs Bell should be sacked 😡","#, with: "")
         }
-        #expect(throws: EventDecodingError.malformedPayload(
-            schema: .postV1, path: "$.payload.revision", reason: "revisions count from 1, not 0")) {
+        #expect(
+            throws: EventDecodingError.malformedPayload(
+                schema: .postV1, path: "$.payload.revision", reason: "revisions count from 1, not 0")
+        ) {
             try Self.read(Self.postV1, replacing: #""revision": 1"#, with: #""revision": 0"#)
         }
-        #expect(throws: EventDecodingError.malformedPayload(
-            schema: .verdictV1, path: "$.payload.breaches[0].evidence[0].span.utf16_end", reason: "3 is before the start, 9")) {
-            try Self.read(Self.verdictV1, replacing: #""span": {"utf16_start": 9, "utf16_end": 25}"#, with: #""span": {"utf16_start": 9, "utf16_end": 3}"#)
+        #expect(
+            throws: EventDecodingError.malformedPayload(
+                schema: .verdictV1, path: "$.payload.breaches[0].evidence[0].span.utf16_end", reason: "3 is before the start, 9")
+        ) {
+            try Self.read(
+                Self.verdictV1, replacing: #""span": {"utf16_start": 9, "utf16_end": 25}"#, with: #""span": {"utf16_start": 9, "utf16_end": 3}"#)
         }
-        #expect(throws: EventDecodingError.malformedPayload(
-            schema: .caseEventV1, path: "$.payload.kind", reason: "not a case event kind: liked")) {
+        #expect(
+            throws: EventDecodingError.malformedPayload(
+                schema: .caseEventV1, path: "$.payload.kind", reason: "not a case event kind: liked")
+        ) {
             try Self.read(Self.caseEventV1, replacing: #""kind": "acknowledged""#, with: #""kind": "liked""#)
         }
     }
@@ -187,16 +200,22 @@ struct IncomingEventDecodingTests {
             _ = try Self.read(Self.notificationV1, replacing: #""created_at": "2026-09-21T08:16:01Z""#, with: #""created_at": "yesterday""#)
             Issue.record("decoded")
         } catch {
-            #expect(error.description == "parapet.notification/1: malformed payload at $.payload.created_at: not an ISO 8601 date and time with a zone: yesterday")
-            #expect(error == .malformedPayload(
-                schema: .notificationV1, path: "$.payload.created_at", reason: "not an ISO 8601 date and time with a zone: yesterday"))
+            #expect(
+                error.description
+                    == "parapet.notification/1: malformed payload at $.payload.created_at: not an ISO 8601 date and time with a zone: yesterday")
+            #expect(
+                error
+                    == .malformedPayload(
+                        schema: .notificationV1, path: "$.payload.created_at", reason: "not an ISO 8601 date and time with a zone: yesterday"))
         }
     }
 
     @Test("a payload for another school than its envelope is refused")
     func schoolMismatch() {
-        #expect(throws: EventDecodingError.malformedPayload(
-            schema: .caseEventV1, path: "$.payload.school", reason: #"school "levens" is not the envelope's "stour-provost""#)) {
+        #expect(
+            throws: EventDecodingError.malformedPayload(
+                schema: .caseEventV1, path: "$.payload.school", reason: #"school "levens" is not the envelope's "stour-provost""#)
+        ) {
             try Self.read(Self.caseEventV1, replacing: #""school": "stour-provost", "kind""#, with: #""school": "levens", "kind""#)
         }
     }
@@ -214,9 +233,11 @@ struct IncomingEventDecodingTests {
         #expect(throws: EventDecodingError.malformedEnvelope(schema: nil, path: "$.schema", reason: "missing")) {
             try Self.read(#"{"id": "x"}"#)
         }
-        #expect(throws: EventDecodingError.malformedEnvelope(
-            schema: "parapet.post/1", path: "$.id",
-            reason: "Attempted to decode UUID from invalid UUID string.")) {
+        #expect(
+            throws: EventDecodingError.malformedEnvelope(
+                schema: "parapet.post/1", path: "$.id",
+                reason: "Attempted to decode UUID from invalid UUID string.")
+        ) {
             try Self.read(Self.postV1, replacing: #""id": "3b241101-e2bb-4255-8caf-4136c566a962""#, with: #""id": "42""#)
         }
         #expect(throws: EventDecodingError.malformedEnvelope(schema: "parapet.verdict/1", path: "$.occurred_at", reason: "missing")) {

@@ -30,9 +30,10 @@ struct PolicyPackMergeTests {
             appliesTo: [.anyone], scope: .ownPage, severity: .critical, notify: .immediate,
             recipients: [.headteacher, .designatedSafeguardingLead], ladder: [.record, .police, .reportToPlatform])
         #expect(try Fixture.roundTripped(clause) == clause)
-        #expect(try Fixture.keys(of: clause) == [
-            "id", "rationale", "behaviour", "applies_to", "where", "severity", "notify", "recipients", "ladder",
-        ])
+        #expect(
+            try Fixture.keys(of: clause) == [
+                "id", "rationale", "behaviour", "applies_to", "where", "severity", "notify", "recipients", "ladder",
+            ])
         #expect(try Fixture.roundTripped(Self.levens) == Self.levens)
         #expect(try Fixture.roundTripped(Self.trustDefault) == Self.trustDefault)
     }
@@ -62,9 +63,11 @@ struct PolicyPackMergeTests {
 
     @Test("clauses for a behaviour come most severe first")
     func clausesForBehaviour() {
-        let pack = PolicyPack(id: "x", clauses: [
-            Self.clause("a", .namingPupils, .low), Self.clause("b", .namingPupils, .critical), Self.clause("c", .cyberbullying, .high),
-        ])
+        let pack = PolicyPack(
+            id: "x",
+            clauses: [
+                Self.clause("a", .namingPupils, .low), Self.clause("b", .namingPupils, .critical), Self.clause("c", .cyberbullying, .high),
+            ])
         #expect(pack.clauses(for: .namingPupils).map(\.id) == ["b", "a"])
     }
 }

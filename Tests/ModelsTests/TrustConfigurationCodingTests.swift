@@ -14,9 +14,10 @@ struct TrustConfigurationCodingTests {
     func pupils() throws {
         #expect(try Fixture.roundTripped(Self.dateOfBirthPupil) == Self.dateOfBirthPupil)
         #expect(try Fixture.roundTripped(Self.ageBandPupil) == Self.ageBandPupil)
-        #expect(try Fixture.keys(of: Self.dateOfBirthPupil) == [
-            "id", "name", "known_as", "year_group", "age", "photo_consent", "handles",
-        ])
+        #expect(
+            try Fixture.keys(of: Self.dateOfBirthPupil) == [
+                "id", "name", "known_as", "year_group", "age", "photo_consent", "handles",
+            ])
     }
 
     @Test("a pupil's age in years: from the date of birth, or the band's lower bound")

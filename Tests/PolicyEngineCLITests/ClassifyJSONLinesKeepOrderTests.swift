@@ -57,8 +57,10 @@ struct ClassifyJSONLinesKeepOrderTests {
         let out = try Self.objects(result.stdout)
         try #require(out.count == input.count, "\(result.stdout)")
         #expect(out[0]["school"] as? String == "stour-provost")
-        for (index, expected) in [(1, "not JSON"), (2, "no \"text\""), (3, "no school \"hogwarts\""), (4, "\"alien\" is not one of parent"),
-                                  (5, "not a JSON object"), (6, "empty line")] {
+        for (index, expected) in [
+            (1, "not JSON"), (2, "no \"text\""), (3, "no school \"hogwarts\""), (4, "\"alien\" is not one of parent"),
+            (5, "not a JSON object"), (6, "empty line"),
+        ] {
             #expect(out[index]["line"] as? Int == index + 1)
             #expect((out[index]["error"] as? String)?.contains(expected) == true, "line \(index + 1): \(out[index])")
             #expect(out[index].count == 2)
@@ -70,7 +72,8 @@ struct ClassifyJSONLinesKeepOrderTests {
 
     @Test("the labelled corpus's shape goes straight in: author objects, tagged media, extra fields")
     func corpusShape() async throws {
-        let line = #"{"id": "photo-001", "label": "breaks", "text": "Look at them all", "school": "stour-provost", "account": "sp-parents-facebook-group", "author": {"handle": "dave.p", "kind": "parent"}, "reply_to": null, "media": [{"type": "image", "alt_text": "the whole of Year 2 at sports day", "tagged": ["sp-p-0070"]}], "breaks": ["photo_without_consent"]}"#
+        let line =
+            #"{"id": "photo-001", "label": "breaks", "text": "Look at them all", "school": "stour-provost", "account": "sp-parents-facebook-group", "author": {"handle": "dave.p", "kind": "parent"}, "reply_to": null, "media": [{"type": "image", "alt_text": "the whole of Year 2 at sports day", "tagged": ["sp-p-0070"]}], "breaks": ["photo_without_consent"]}"#
         let result = try await ClassifyCLI.run(["--jsonl"], stdin: line + "\n")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let out = try Self.objects(result.stdout)

@@ -82,8 +82,12 @@ struct EngineRobustnessTests {
         // No span and no attachment: evidence about the post as a whole, such as its author's age.
         guard let span = evidence.span else { return }
         #expect(span.start >= 0 && span.start <= span.end, sourceLocation: sourceLocation)
-        #expect(span.end <= text.utf16.count, "span \(span.start)..<\(span.end) runs past \(text.utf16.count) UTF-16 units", sourceLocation: sourceLocation)
-        #expect(span.substring(of: text) != nil, "span \(span.start)..<\(span.end) splits a surrogate pair or runs past the end", sourceLocation: sourceLocation)
+        #expect(
+            span.end <= text.utf16.count, "span \(span.start)..<\(span.end) runs past \(text.utf16.count) UTF-16 units",
+            sourceLocation: sourceLocation)
+        #expect(
+            span.substring(of: text) != nil, "span \(span.start)..<\(span.end) splits a surrogate pair or runs past the end",
+            sourceLocation: sourceLocation)
         #expect(!evidence.detector.isEmpty, sourceLocation: sourceLocation)
     }
 
@@ -213,9 +217,11 @@ struct EngineRobustnessTests {
 
     @Test("the same post gets the same verdict, id included, from any engine built from the trust")
     func determinism() throws {
-        let post = Self.post("The head is a f*cking liar and Ali Khan in Year 4 was hit", media: [
-            MediaAttachment(url: URL(string: "https://media.invalid/2.jpg")!, type: .image, altText: "the whole class at sports day")
-        ])
+        let post = Self.post(
+            "The head is a f*cking liar and Ali Khan in Year 4 was hit",
+            media: [
+                MediaAttachment(url: URL(string: "https://media.invalid/2.jpg")!, type: .image, altText: "the whole class at sports day")
+            ])
         let first = try Self.classifyChecked(post, rebuild: true)
         let encoded = try ParapetJSON.encode(first)
         #expect(try ParapetJSON.encode(Self.classifyChecked(post, rebuild: true)) == encoded)
@@ -277,7 +283,8 @@ struct EngineRobustnessTests {
                 }
             }
             let account = accounts[Int(random.next() % UInt64(accounts.count))].id
-            let author = PostAuthor(handle: handles[Int(random.next() % UInt64(handles.count))], kind: kinds[Int(random.next() % UInt64(kinds.count))])
+            let author = PostAuthor(
+                handle: handles[Int(random.next() % UInt64(handles.count))], kind: kinds[Int(random.next() % UInt64(kinds.count))])
             let id = UUID(uuidString: String(format: "5E1F%04X-0000-4000-8000-%012llX", round % 0xFFFF, random.next() & 0xFFFF_FFFF_FFFF))!
             let post = Self.post(text, account: account, author: author, media: media, replyTo: random.next() % 3 == 0 ? "parent-post" : nil, id: id)
             do {

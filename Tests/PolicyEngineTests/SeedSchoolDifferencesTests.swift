@@ -40,7 +40,8 @@ struct SeedSchoolDifferencesTests {
         let text = "im 13 and finally got my own insta!! follow me x"
         let author = PostAuthor(handle: "new.account.2013", kind: .unknown)
         let levens = try verdict(text, school: "levens-ce", account: "lc-parents-facebook-group", author: author)
-        let underStourProvost = try verdict(text, school: "levens-ce", account: "lc-parents-facebook-group", author: author, underPackOf: "stour-provost")
+        let underStourProvost = try verdict(
+            text, school: "levens-ce", account: "lc-parents-facebook-group", author: author, underPackOf: "stour-provost")
         #expect(clauses(levens).contains("lev-age-14"))
         #expect(!underStourProvost.breaches.contains { $0.behaviour == .underageAccount })
     }
@@ -71,7 +72,8 @@ struct SeedSchoolDifferencesTests {
         let text = "Priya in my class was an absolute superstar in our maths lesson today"
         let author = PostAuthor(handle: "james.stanford.5", kind: .unknown)
         let own = try verdict(text, school: "stour-provost", account: "sp-parents-facebook-group", author: author)
-        let underStokesWood = try verdict(text, school: "stour-provost", account: "sp-parents-facebook-group", author: author, underPackOf: "stokes-wood")
+        let underStokesWood = try verdict(
+            text, school: "stour-provost", account: "sp-parents-facebook-group", author: author, underPackOf: "stokes-wood")
         #expect(clauses(own).contains("sp-staff-no-discussing-pupils"))
         #expect(!clauses(underStokesWood).contains("sp-staff-no-discussing-pupils"))
         #expect((own.severity ?? .low) > (underStokesWood.severity ?? .low))

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import ParapetPolicyEngine
-import TestSupport
 
 /// The tokenizer is tuned for speed (words copied in runs, tokens written straight out); these
 /// tests hold it to a plain reading of the same rules, one scalar at a time into arrays, on
@@ -286,7 +286,8 @@ private enum ReferenceTokenizer {
                 let joined = start..<Int32(bytes.count)
                 var flags: Token.Flags = [.joined]
                 flags.formUnion(tokens[index].flags.intersection([.sentenceStart, .afterBreak, .capitalised]))
-                result.append(Token(plain: joined, leet: joined, utf16: tokens[index].utf16.lowerBound..<tokens[end - 1].utf16.upperBound, flags: flags))
+                result.append(
+                    Token(plain: joined, leet: joined, utf16: tokens[index].utf16.lowerBound..<tokens[end - 1].utf16.upperBound, flags: flags))
                 index = end
             } else {
                 result.append(tokens[index])

@@ -9,7 +9,8 @@ import Testing
         try await withClient { client async throws in
             let ids = (0..<3).map { _ in UUID() }
             let dates = [Date(timeIntervalSince1970: 1_714_567_890.123456), Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -86_400.5)]
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 SELECT small, text, id, at, big, flag, maybe FROM unnest(\(PostgresArray([Int32(1), -2, .max])), \(PostgresArray(["a", "héllo 🏫", ""])),
                     \(PostgresArray(ids)), \(PostgresArray(dates)), \(PostgresArray([Int?.some(7), nil, .some(Int.min)])),
                     \(PostgresArray([true, false, true])), \(PostgresArray([String?.none, "x", nil])))
@@ -30,7 +31,8 @@ import Testing
 
     @Test func arraysArriveWithTheirTypesAndLengths() async throws {
         try await withClient { client async throws in
-            let rows = try await client.query("""
+            let rows = try await client.query(
+                """
                 SELECT pg_typeof(\(PostgresArray([Int32(1)])))::text, pg_typeof(\(PostgresArray(["a"])))::text,
                     cardinality(\(PostgresArray([String]()))), cardinality(\(PostgresArray((0..<10_000).map { String($0) }))),
                     array_position(\(PostgresArray([Int?.none, 5])), NULL), \(PostgresArray([Int?.none]))::text

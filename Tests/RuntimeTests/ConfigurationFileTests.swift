@@ -55,12 +55,13 @@ struct ConfigurationFileTests {
         }
         #expect(errors?.errors.map(\.kind) == [.malformedFile, .malformedFile, .malformedFile, .malformedFile])
         #expect(errors?.errors.map(\.location?.line) == [2, 4, 5, 6])
-        #expect(errors?.description.split(separator: "\n") == [
-            "\(path):2: line is not KEY=VALUE (expected KEY=VALUE, a # comment or a blank line)",
-            "\(path):4: line does not start with a variable name (expected KEY=VALUE with KEY made of letters, digits and _)",
-            "\(path):5: PARAPET_NAME: has an unterminated quote (expected a closing quote at the end of the line)",
-            "\(path):6: PARAPET_OTHER: has text after the closing quote (expected a closing quote at the end of the line)",
-        ])
+        #expect(
+            errors?.description.split(separator: "\n") == [
+                "\(path):2: line is not KEY=VALUE (expected KEY=VALUE, a # comment or a blank line)",
+                "\(path):4: line does not start with a variable name (expected KEY=VALUE with KEY made of letters, digits and _)",
+                "\(path):5: PARAPET_NAME: has an unterminated quote (expected a closing quote at the end of the line)",
+                "\(path):6: PARAPET_OTHER: has text after the closing quote (expected a closing quote at the end of the line)",
+            ])
         // A malformed line may hold a secret: it is never echoed.
         #expect(errors?.description.contains("hunter2") == false)
     }
@@ -78,7 +79,8 @@ struct ConfigurationFileTests {
             try ConfigurationReader(environment: ["PARAPET_CONFIG_FILE": "/nonexistent/parapet.env"])
         }
         #expect(errors?.errors.first?.kind == .unreadableFile)
-        #expect(errors?.description == #"PARAPET_CONFIG_FILE: "/nonexistent/parapet.env" does not exist (expected a readable file of KEY=VALUE lines)"#)
+        #expect(
+            errors?.description == #"PARAPET_CONFIG_FILE: "/nonexistent/parapet.env" does not exist (expected a readable file of KEY=VALUE lines)"#)
     }
 
     @Test func directoryInsteadOfFile() {

@@ -91,7 +91,10 @@ struct ConfigurationReaderTests {
         let format = #expect(throws: ConfigurationError.self) { try reader.value("PARAPET_LOG_FORMAT", .choice(LogFormat.self)) }
         #expect(format?.description == #"PARAPET_LOG_FORMAT: "xml" is not one of the allowed values (expected json or text)"#)
         let level = #expect(throws: ConfigurationError.self) { try reader.value("PARAPET_LOG_LEVEL", .logLevel) }
-        #expect(level?.description == #"PARAPET_LOG_LEVEL: "verbose" is not one of the allowed values (expected trace, debug, info, notice, warning, error or critical)"#)
+        #expect(
+            level?.description
+                == #"PARAPET_LOG_LEVEL: "verbose" is not one of the allowed values (expected trace, debug, info, notice, warning, error or critical)"#
+        )
     }
 
     @Test func oneOfWords() throws {
@@ -114,9 +117,10 @@ struct ConfigurationReaderTests {
     @Test func hostPortList() throws {
         let reader = ConfigurationReader(values: ["PARAPET_KAFKA_BROKERS": "kafka-1:9092, kafka-2:9093,[::1]:9094"])
         let brokers = try reader.value("PARAPET_KAFKA_BROKERS", .hostPorts)
-        #expect(brokers == [
-            HostPort(host: "kafka-1", port: 9092), HostPort(host: "kafka-2", port: 9093), HostPort(host: "::1", port: 9094),
-        ])
+        #expect(
+            brokers == [
+                HostPort(host: "kafka-1", port: 9092), HostPort(host: "kafka-2", port: 9093), HostPort(host: "::1", port: 9094),
+            ])
         #expect(brokers.map(\.description).joined(separator: ",") == "kafka-1:9092,kafka-2:9093,[::1]:9094")
     }
 
@@ -152,11 +156,12 @@ struct ConfigurationReaderTests {
                 ConfigurationKey("PARAPET_KAFKA_BROKERS", .hostPorts),
                 ConfigurationKey("PARAPET_LOG_LEVEL", .logLevel, default: .info))
         }
-        #expect(errors?.description.split(separator: "\n") == [
-            #"PARAPET_HTTP_PORT: "80x" is not a whole number (expected 1...65535)"#,
-            #"PARAPET_LOG_FORMAT: "xml" is not one of the allowed values (expected json or text)"#,
-            "PARAPET_KAFKA_BROKERS is not set (expected host:port[,host:port...])",
-        ])
+        #expect(
+            errors?.description.split(separator: "\n") == [
+                #"PARAPET_HTTP_PORT: "80x" is not a whole number (expected 1...65535)"#,
+                #"PARAPET_LOG_FORMAT: "xml" is not one of the allowed values (expected json or text)"#,
+                "PARAPET_KAFKA_BROKERS is not set (expected host:port[,host:port...])",
+            ])
     }
 
     @Test func valuesReturnsEveryValue() throws {
@@ -185,7 +190,9 @@ struct ConfigurationReaderTests {
         let error = #expect(throws: ConfigurationError.self) {
             try reader.value("PARAPET_DATABASE_URL", .url(schemes: ["postgres"]))
         }
-        #expect(error?.description == #"PARAPET_DATABASE_URL: "mysql://parapet:***@db:3306/parapet" has the wrong scheme (expected a URL starting postgres://)"#)
+        #expect(
+            error?.description
+                == #"PARAPET_DATABASE_URL: "mysql://parapet:***@db:3306/parapet" has the wrong scheme (expected a URL starting postgres://)"#)
         #expect(error?.description.contains("hunter2") == false)
     }
 

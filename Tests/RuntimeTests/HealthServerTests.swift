@@ -1,9 +1,9 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import HTTPTypes
-import NIOCore
 import Metrics
+import NIOCore
 import ParapetRuntime
 import Prometheus
 import ServiceLifecycle
@@ -56,9 +56,10 @@ struct HealthServerTests {
         #expect(response.status == .serviceUnavailable)
         let body = try jsonObject(String(buffer: response.body))
         #expect(body["status"] as? String == "not ready")
-        #expect(body["checks"] as? [String: String] == [
-            "kafka": "ok", "postgres": "cannot connect to PostgreSQL at db:5432: connection refused",
-        ])
+        #expect(
+            body["checks"] as? [String: String] == [
+                "kafka": "ok", "postgres": "cannot connect to PostgreSQL at db:5432: connection refused",
+            ])
     }
 
     @Test(.timeLimit(.minutes(1))) func notReadyWhenACheckTimesOut() async throws {
@@ -119,7 +120,8 @@ struct HealthServerTests {
 
     @Test func metricsServesTheRegistry() async throws {
         let registry = PrometheusCollectorRegistry()
-        let counter = Counter(label: "parapet_test_posts_total", dimensions: [("school", "levens")], factory: PrometheusMetricsFactory(registry: registry))
+        let counter = Counter(
+            label: "parapet_test_posts_total", dimensions: [("school", "levens")], factory: PrometheusMetricsFactory(registry: registry))
         counter.increment(by: 3)
         let response = try await get(server(metrics: registry), "/metrics")
         #expect(response.status == .ok)

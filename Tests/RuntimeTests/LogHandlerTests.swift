@@ -1,6 +1,6 @@
-import ParapetCodecs
 import Foundation
 import Logging
+import ParapetCodecs
 import ParapetRuntime
 import Testing
 
@@ -132,7 +132,8 @@ struct LogHandlerTests {
         }
         logger.info("Listening\nnow", metadata: ["port": "8080", "host": "0.0.0.0", "note": "two words"])
         let line = try #require(capture.lines.first)
-        let pattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info ingest \[ingest\.http\] Listening\\nnow host=0\.0\.0\.0 note="two words" port=8080/
+        let pattern =
+            /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info ingest \[ingest\.http\] Listening\\nnow host=0\.0\.0\.0 note="two words" port=8080/
         #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
     }
 

@@ -33,7 +33,9 @@ private struct IngestConfig {
 
 @Suite("ServiceRunner")
 struct ServiceRunnerTests {
-    private func runner(_ environment: [String: String], output: LineCapture, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> ServiceRunner {
+    private func runner(
+        _ environment: [String: String], output: LineCapture, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> ServiceRunner {
         ServiceRunner(
             name: "ingest", defaultPort: 8080, environment: environment, output: output.writer,
             bootstrapsGlobalSystems: false, onListening: onListening)
@@ -58,18 +60,20 @@ struct ServiceRunnerTests {
             configuration: { reader in try IngestConfig(reader) },
             start: { _, _ in [] })
         #expect(code == .configuration)
-        #expect(output.lines == [
-            #"ingest: PARAPET_LOG_LEVEL: "loud" is not one of the allowed values (expected trace, debug, info, notice, warning, error or critical)"#,
-            #"ingest: PARAPET_LOG_FORMAT: "xml" is not one of the allowed values (expected json or text)"#,
-            "ingest: PARAPET_KAFKA_BROKERS is not set (expected host:port[,host:port...])",
-        ])
+        #expect(
+            output.lines == [
+                #"ingest: PARAPET_LOG_LEVEL: "loud" is not one of the allowed values (expected trace, debug, info, notice, warning, error or critical)"#,
+                #"ingest: PARAPET_LOG_FORMAT: "xml" is not one of the allowed values (expected json or text)"#,
+                "ingest: PARAPET_KAFKA_BROKERS is not set (expected host:port[,host:port...])",
+            ])
     }
 
     @Test func unreadableConfigurationFileExits78() async {
         let output = LineCapture()
         let code = await runner(["PARAPET_CONFIG_FILE": "/nonexistent/ingest.env"], output: output).run { _ in [] }
         #expect(code == .configuration)
-        #expect(output.lines == [#"ingest: PARAPET_CONFIG_FILE: "/nonexistent/ingest.env" does not exist (expected a readable file of KEY=VALUE lines)"#])
+        #expect(
+            output.lines == [#"ingest: PARAPET_CONFIG_FILE: "/nonexistent/ingest.env" does not exist (expected a readable file of KEY=VALUE lines)"#])
     }
 
     @Test func failingStartUpStepExits69WithItsDescription() async {

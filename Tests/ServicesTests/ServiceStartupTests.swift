@@ -17,10 +17,11 @@ struct ServiceStartupTests {
         let missing = try ChildProcess.start([Self.executable("classifier")], environment: Self.basePath)
         let (status, output) = await missing.wait()
         #expect(status == 78)
-        #expect(output.split(separator: "\n") == [
-            "classifier: PARAPET_KAFKA_BROKERS is not set (expected host:port[,host:port...])",
-            "classifier: PARAPET_DATABASE_URL is not set (expected a URL starting postgresql:// or postgres://)",
-        ])
+        #expect(
+            output.split(separator: "\n") == [
+                "classifier: PARAPET_KAFKA_BROKERS is not set (expected host:port[,host:port...])",
+                "classifier: PARAPET_DATABASE_URL is not set (expected a URL starting postgresql:// or postgres://)",
+            ])
 
         let malformed = try ChildProcess.start(
             [Self.executable("ingest")],

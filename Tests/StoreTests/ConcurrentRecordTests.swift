@@ -31,8 +31,9 @@ struct ConcurrentRecordTests {
             let records = try await withThrowingTaskGroup(of: PostRecord.self) { group in
                 for edit in 0..<20 {
                     group.addTask {
-                        try await store.record(StoreDatabase.post(
-                            id: post.id, externalID: post.externalID, text: "edit \(edit)", receivedAfter: Double(edit)))
+                        try await store.record(
+                            StoreDatabase.post(
+                                id: post.id, externalID: post.externalID, text: "edit \(edit)", receivedAfter: Double(edit)))
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -40,9 +41,12 @@ struct ConcurrentRecordTests {
             #expect(records.allSatisfy { if case .revised = $0 { true } else { false } })
             #expect(records.map(\.post.revision).sorted() == Array(2...21))
             #expect(Set(records.map(\.post.text)).count == 20)
-            #expect(try await StoreDatabase.scalar(client, """
-                SELECT count(*) FROM posts WHERE id = \(post.id) AND revision BETWEEN 1 AND 21
-                """) == 21)
+            #expect(
+                try await StoreDatabase.scalar(
+                    client,
+                    """
+                    SELECT count(*) FROM posts WHERE id = \(post.id) AND revision BETWEEN 1 AND 21
+                    """) == 21)
             #expect(try await store.revisionCount() == 21)
         }
     }

@@ -50,13 +50,17 @@ struct PostAccountIntegrityTests {
 
             // Other changes to an account with posts, and removing an account without any, still work.
             #expect(try await client.execute("UPDATE monitored_accounts SET id = id WHERE id = \(account)") == 1)
-            let unused = try await StoreDatabase.scalar(client, """
+            let unused = try await StoreDatabase.scalar(
+                client,
+                """
                 SELECT count(*) FROM monitored_accounts a WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.account_id = a.id)
                 """)
             #expect(unused > 0)
-            #expect(try await client.execute("""
-                DELETE FROM monitored_accounts a WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.account_id = a.id)
-                """) == unused)
+            #expect(
+                try await client.execute(
+                    """
+                    DELETE FROM monitored_accounts a WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.account_id = a.id)
+                    """) == unused)
         }
     }
 
@@ -66,7 +70,8 @@ struct PostAccountIntegrityTests {
             let account = StoreDatabase.account
             try await client.withConnection { writer in
                 try await writer.execute("BEGIN")
-                try await writer.execute("""
+                try await writer.execute(
+                    """
                     INSERT INTO posts (id, revision, trust_id, school_id, account_id, platform, external_id, document, created_at, received_at)
                     VALUES (gen_random_uuid(), 1, \(StoreDatabase.trust), \(StoreDatabase.school), \(account), 'facebook', 'x',
                         '{"text": "racing"}', now(), now())
@@ -76,7 +81,9 @@ struct PostAccountIntegrityTests {
                 var waiting = 0
                 for _ in 0..<100 where waiting == 0 {
                     try await Task.sleep(for: .milliseconds(50))
-                    waiting = try await StoreDatabase.scalar(client, """
+                    waiting = try await StoreDatabase.scalar(
+                        client,
+                        """
                         SELECT count(*) FROM pg_stat_activity
                         WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM monitored_accounts%'
                         """)

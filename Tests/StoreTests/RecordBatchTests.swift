@@ -41,10 +41,13 @@ struct RecordBatchTests {
             #expect(third.count { $0.isDuplicate } == 9_900)
             #expect(third.filter { !$0.isDuplicate }.allSatisfy { $0.post.revision == 2 && $0.post.text.hasSuffix("(edited)") })
             #expect(try await StoreDatabase.scalar(client, "SELECT count(*) FROM posts") == 10_100)
-            #expect(try await StoreDatabase.scalar(client, """
-                SELECT count(*) FROM posts WHERE revision = 2 AND edited_at IS NOT NULL
-                    AND (document ->> 'revision')::int = 2 AND document ->> 'text' LIKE '%(edited)'
-                """) == 100)
+            #expect(
+                try await StoreDatabase.scalar(
+                    client,
+                    """
+                    SELECT count(*) FROM posts WHERE revision = 2 AND edited_at IS NOT NULL
+                        AND (document ->> 'revision')::int = 2 AND document ->> 'text' LIKE '%(edited)'
+                    """) == 100)
             #expect(try await store.count() == 10_000)
         }
     }

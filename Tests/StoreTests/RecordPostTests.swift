@@ -40,17 +40,23 @@ struct RecordPostTests {
             #expect(revision2.editedAt == edited.receivedAt)  // no platform edit time: when it arrived
             #expect(try await store.latest(id: post.id) == revision2)
 
-            let sameAgain = try await store.record(StoreDatabase.post(
-                id: post.id, externalID: post.externalID, text: "Lovely harvest festival!", receivedAfter: 20))
+            let sameAgain = try await store.record(
+                StoreDatabase.post(
+                    id: post.id, externalID: post.externalID, text: "Lovely harvest festival!", receivedAfter: 20))
             #expect(sameAgain == .duplicate(revision2))
 
             // The author's display name is content too.
-            let renamed = try await store.record(StoreDatabase.post(
-                id: post.id, externalID: post.externalID, text: "Lovely harvest festival!", displayName: "Daniel Reeve"))
+            let renamed = try await store.record(
+                StoreDatabase.post(
+                    id: post.id, externalID: post.externalID, text: "Lovely harvest festival!", displayName: "Daniel Reeve"))
             #expect(renamed.post.revision == 3 && !renamed.isDuplicate)
             #expect(try await store.count() == 1)
             #expect(try await store.revisionCount() == 3)
-            #expect(try await StoreDatabase.scalar(client, "SELECT count(*) FROM posts a WHERE NOT EXISTS (SELECT 1 FROM posts b WHERE b.id = a.id AND b.revision < a.revision AND post_same_content(a.document, b.document))") == 3)
+            #expect(
+                try await StoreDatabase.scalar(
+                    client,
+                    "SELECT count(*) FROM posts a WHERE NOT EXISTS (SELECT 1 FROM posts b WHERE b.id = a.id AND b.revision < a.revision AND post_same_content(a.document, b.document))"
+                ) == 3)
         }
     }
 }

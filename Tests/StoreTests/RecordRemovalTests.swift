@@ -19,10 +19,13 @@ struct RecordRemovalTests {
             guard case .removed(let removed) = removal else { Issue.record("expected .removed, got \(String(describing: removal))"); return }
             #expect(removed.revision == 2 && removed.removedAt == at && removed.text == "edited")
             #expect(try await store.latest(id: post.id) == removed)
-            #expect(try await StoreDatabase.scalar(client, """
-                SELECT count(*) FROM posts WHERE id = \(post.id) AND removed_at IS NOT NULL
-                    AND document ->> 'removed_at' IS NOT NULL
-                """) == 1)
+            #expect(
+                try await StoreDatabase.scalar(
+                    client,
+                    """
+                    SELECT count(*) FROM posts WHERE id = \(post.id) AND removed_at IS NOT NULL
+                        AND document ->> 'removed_at' IS NOT NULL
+                    """) == 1)
 
             let second = try await store.recordRemoval(id: post.id, at: at.addingTimeInterval(60))
             #expect(second == .duplicate(removed))

@@ -58,8 +58,10 @@ public final class LocalInfrastructure: Sendable {
 
     /// Kills the Tansu broker at once (SIGKILL), as a crash would.
     public func killKafka() {
-        guard let pid = try? String(contentsOf: directory.appending(path: "tansu.pid"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines), let value = Int32(pid) else { return }
+        guard
+            let pid = try? String(contentsOf: directory.appending(path: "tansu.pid"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines), let value = Int32(pid)
+        else { return }
         kill(value, SIGKILL)
     }
 

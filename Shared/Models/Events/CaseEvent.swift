@@ -72,7 +72,8 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
             let verdictID = try container.decode(UUID.self, forKey: .verdictID)
             let severity = try container.decode(Severity.self, forKey: .severity)
             let step = try container.decode(LadderStep.self, forKey: .step)
-            kind = name == "opened"
+            kind =
+                name == "opened"
                 ? .opened(verdictID: verdictID, severity: severity, step: step)
                 : .joined(verdictID: verdictID, severity: severity, step: step)
         case "escalated": kind = .escalated(step: try container.decode(LadderStep.self, forKey: .step))

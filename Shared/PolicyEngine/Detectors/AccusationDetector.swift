@@ -116,7 +116,9 @@ struct AccusationDetector: Detector {
             let childTargets = view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
             var allegation: [Evidence] = []
             for hit in view.hits(.misconduct, notWithin: [.accidentContext, .misconductIdiom]) {
-                guard let person = target(for: hit, within: 20), !parents.contains(person), !view.inSentence(.accidentContext, with: hit), !reportedElsewhere(hit) else {
+                guard let person = target(for: hit, within: 20), !parents.contains(person), !view.inSentence(.accidentContext, with: hit),
+                    !reportedElsewhere(hit)
+                else {
                     continue
                 }
                 if view.phrase(hit, isIn: Self.adultOnly) && childTargets.contains(person) { continue }

@@ -8,7 +8,9 @@ struct AgeDetector: Detector {
         if let person = post.authorPerson, person.kind == .pupil, let age = person.age {
             let years = age.years(on: post.postedOn)
             if years < minimum {
-                found.add(.underageAccount, [Evidence(span: nil, matched: "author is a pupil aged \(years); the minimum is \(minimum)", detector: "roster-age")])
+                found.add(
+                    .underageAccount,
+                    [Evidence(span: nil, matched: "author is a pupil aged \(years); the minimum is \(minimum)", detector: "roster-age")])
                 return
             }
         }

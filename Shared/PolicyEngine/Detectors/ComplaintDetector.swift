@@ -20,7 +20,8 @@ struct ComplaintDetector: Detector {
         "more warning", "found out at", "no detail", "for nothing", "rant", "nobody cares", "no one cares", "scrapped", "being cut",
         "disagree with", "don t agree with", "i don t agree", "don t accept", "do not accept", "prices up", "costs a fortune",
         "please sort", "sort the", "stood there", "did nothing", "done nothing", "cheers for that", "moved my", "put my son",
-        "put my daughter", "still not", "still hasn t", "still haven t", "one day s notice", "what are you going to do", "whoever thought", "whoever planned", "whoever decided", "left outside", "locked out",
+        "put my daughter", "still not", "still hasn t", "still haven t", "one day s notice", "what are you going to do", "whoever thought",
+        "whoever planned", "whoever decided", "left outside", "locked out",
         "left waiting", "kept waiting", "no explanation", "we pay for",
     ]
     /// Words that sharpen a grievance but are none alone ("honestly", "again"): they count only
@@ -52,12 +53,15 @@ struct ComplaintDetector: Detector {
             let start = view.sentenceStart(of: hit.lowerBound)
             guard view.tokenized.plain(start).elementsEqual(Self.conditional) else { return false }
             return view.inSentence(.officialChannel, with: hit) || view.inSentence(.question, with: hit)
-                || (start..<view.tokenCount).prefix { view.sentence[$0] == view.sentence[start] }.contains { view.tokenized.plain($0).elementsEqual("please".utf8) }
+                || (start..<view.tokenCount).prefix { view.sentence[$0] == view.sentence[start] }.contains {
+                    view.tokenized.plain($0).elementsEqual("please".utf8)
+                }
         }
         guard !post.authorIsSchool else { return }
         // A grievance or disparagement needs one of these cues: most posts have none.
         guard view.has(.complaint) || view.has(.negativeTrait) || view.has(.grievance) || view.has(.disrepute) else { return }
-        let aboutSchool = view.has(.schoolWord) || view.has(.schoolMatter) || !view.schools.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)
+        let aboutSchool =
+            view.has(.schoolWord) || view.has(.schoolMatter) || !view.schools.isEmpty || !post.adultNames(in: view).isEmpty || view.has(.staffRole)
         let praise = view.hits(.praise)
         let external = view.hits(.externalBody)
         let elsewhere = view.hits(.reportedElsewhere)
@@ -109,7 +113,9 @@ struct ComplaintDetector: Detector {
         // else to blame; weak words alone still need the school mentioned.
         // Two separate grievances on a school community's page are about the school even
         // unnamed ("the gate gets locked…, please can this be looked at").
-        if !outside && (aboutSchool || strong.count >= 1 && weak.count >= 1 || grievances >= 2) && (!strong.isEmpty || weak.count >= 2 || weak.count == 1 && !fillers.isEmpty) && (resolved.isEmpty || strong.count >= 2) {
+        if !outside && (aboutSchool || strong.count >= 1 && weak.count >= 1 || grievances >= 2)
+            && (!strong.isEmpty || weak.count >= 2 || weak.count == 1 && !fillers.isEmpty) && (resolved.isEmpty || strong.count >= 2)
+        {
             found.add(.misplacedComplaint, (strong + weak + fillers).map { view.evidence($0, detector: "complaint") })
         }
         var disrepute: [Range<Int>] = []
@@ -123,8 +129,11 @@ struct ComplaintDetector: Detector {
                 if !last && !view.tokenized.tokens[hit.lowerBound].flags.contains(.tagged) { continue }
             }
             // "Mrs X is an embarrassment to the profession" is about a person, not the school.
-            let schoolInSentence = view.schools.contains { view.sameSentence($0.tokens, hit) }
-                || view.hitsInSentence(.schoolWord, with: hit).contains { view.phrase($0).containsASCII("school") || view.phrase($0).containsASCII("academy") }
+            let schoolInSentence =
+                view.schools.contains { view.sameSentence($0.tokens, hit) }
+                || view.hitsInSentence(.schoolWord, with: hit).contains {
+                    view.phrase($0).containsASCII("school") || view.phrase($0).containsASCII("academy")
+                }
             if !schoolInSentence && people.contains(where: { view.sameSentence($0, hit) && $0.upperBound <= hit.lowerBound }) { continue }
             disrepute.append(hit)
         }

@@ -80,9 +80,11 @@ struct ConductDetector: Detector {
             // A parent's own child before it is who it happened to ("my son was called fat").
             // …or just after it ("the teacher humiliated my son").
             let ownChildFirst = ownChildren.contains {
-                view.sameSentence($0, hit) && ($0.upperBound <= hit.lowerBound || $0.lowerBound >= hit.upperBound && $0.lowerBound - hit.upperBound <= 2)
+                view.sameSentence($0, hit)
+                    && ($0.upperBound <= hit.lowerBound || $0.lowerBound >= hit.upperBound && $0.lowerBound - hit.upperBound <= 2)
             }
-            let childTarget = pupils.contains { view.sameSentence($0.tokens, hit) } || view.inSentence(.thirdPartyChild, with: hit)
+            let childTarget =
+                pupils.contains { view.sameSentence($0.tokens, hit) } || view.inSentence(.thirdPartyChild, with: hit)
                 || post.author == .pupil
                 || (view.inSentence(.childWord, with: hit) && !ownChildFirst)
                 || (Self.childImplying.contains(phrase) && !view.inSentence(.adultRelative, with: hit) && !view.inSentence(.staffRole, with: hit))
@@ -113,7 +115,8 @@ struct ConductDetector: Detector {
         let personalData = view.personalData
         guard !intimidation.isEmpty || !mobilising.isEmpty || !personalData.isEmpty else { return }
         // Someone in particular: a named adult, a role, a title and surname, or "she", "him", "you".
-        let person = !post.adultNames(in: view).isEmpty || !post.individuals(in: view).isEmpty
+        let person =
+            !post.adultNames(in: view).isEmpty || !post.individuals(in: view).isEmpty
             || view.hits(.personReference).contains { Self.pronouns.contains(view.phrase($0)) }
         guard person else { return }
         var kinds = Set<Int>()

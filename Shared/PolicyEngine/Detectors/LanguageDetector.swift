@@ -111,7 +111,9 @@ struct LanguageDetector: Detector {
             func aimed(_ hit: Range<Int>) -> Bool {
                 if Self.literalNouns.contains(view.phrase(hit)) {
                     return hit.lowerBound > 0 && Self.intensifiers.contains(view.tokenized.word(hit.lowerBound - 1))
-                        || aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit) })
+                        || aims.contains(where: {
+                            $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit)
+                        })
                 }
                 // Someone pointed at just before: "you idiot", "he's a muppet", "such a prat".
                 if aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit) }) {
@@ -129,8 +131,11 @@ struct LanguageDetector: Detector {
                 if Self.ambiguousSwears.contains(phrase) {
                     if view.isProperName(hit) { continue }
                     let before = hit.lowerBound > 0 ? view.tokenized.word(hit.lowerBound - 1) : ""
-                    guard Self.callers.contains(before)
-                        || aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 && view.sameSentence($0, hit) })
+                    guard
+                        Self.callers.contains(before)
+                            || aims.contains(where: {
+                                $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 && view.sameSentence($0, hit)
+                            })
                     else { continue }
                 }
                 abusive.append(view.evidence(hit, detector: "swearing"))
@@ -230,7 +235,8 @@ struct LanguageDetector: Detector {
             if !Self.adjectivalGroups.contains(name) {
                 let generalised = generalisedGroup || !attacks.isEmpty
                 if generalised {
-                    for hit in hostile where view.sameSentence(hit, group) && TextView.near(hit, group, within: gendered ? 3 : 5) && !hit.overlaps(group) {
+                    for hit in hostile
+                    where view.sameSentence(hit, group) && TextView.near(hit, group, within: gendered ? 3 : 5) && !hit.overlaps(group) {
                         attacks.append(hit)
                     }
                 }
@@ -260,9 +266,11 @@ extension TextView {
         guard first.contains(.capitalised), !first.contains(.allCaps) else { return false }
         // Capitalised in mid-sentence: a name ("my dad's name is Dick").
         if !first.contains(.sentenceStart) && !first.contains(.afterBreak) { return true }
-        let nextCapitalised = range.upperBound < tokenCount && tokens[range.upperBound].flags.contains(.capitalised)
+        let nextCapitalised =
+            range.upperBound < tokenCount && tokens[range.upperBound].flags.contains(.capitalised)
             && !tokens[range.upperBound].flags.contains(.sentenceStart)
-        let previousCapitalised = range.lowerBound > 0 && tokens[range.lowerBound - 1].flags.contains(.capitalised)
+        let previousCapitalised =
+            range.lowerBound > 0 && tokens[range.lowerBound - 1].flags.contains(.capitalised)
             && !first.contains(.sentenceStart)
         return nextCapitalised || previousCapitalised
     }

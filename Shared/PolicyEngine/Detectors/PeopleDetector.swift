@@ -103,7 +103,8 @@ struct PeopleDetector: Detector {
             let flags = tokens[index].flags
             guard !flags.contains(.allCaps), !flags.contains(.tagged), view.tokenized.leet(index).count >= 3 else { continue }
             let opensSentence = flags.contains(.sentenceStart) && flags.contains(.capitalised)
-            let praised = index > 0 && view.sentence[index - 1] == view.sentence[index]
+            let praised =
+                index > 0 && view.sentence[index - 1] == view.sentence[index]
                 && praiseBefore.contains { view.tokenized.leet(index - 1).elementsEqual($0.utf8) }
             guard opensSentence || (praised && (!flags.contains(.capitalised) || flags.contains(.sentenceStart))) else { continue }
             let word = view.tokenized.word(index)
@@ -114,12 +115,14 @@ struct PeopleDetector: Detector {
             if opensSentence {
                 if childVerbs.contains(next) { child = true }
                 if next == "from" || next == "in", index + 2 < tokens.count,
-                    view.hits(.pupilGroup).contains(where: { $0.lowerBound == index + 2 }) || view.hits(.childWord).contains(where: { $0.lowerBound == index + 2 })
+                    view.hits(.pupilGroup).contains(where: { $0.lowerBound == index + 2 })
+                        || view.hits(.childWord).contains(where: { $0.lowerBound == index + 2 })
                 {
                     child = true
                 }
             }
-            if praised, next.isEmpty || childVerbs.contains(next) || next == "on" || next == "and"
+            if praised,
+                next.isEmpty || childVerbs.contains(next) || next == "on" || next == "and"
                     || tokens[index].utf16.upperBound < (index + 1 < tokens.count ? tokens[index + 1].utf16.lowerBound - 1 : Int32.max)
             {
                 child = true

@@ -45,7 +45,8 @@ enum PersonalData {
                 let counted = index > 0 && notHouseNumber.contains(text.word(index - 1))
                 if token.plain.count <= 4, index + 1 < count, !counted {
                     for ahead in (index + 1)..<min(count, index + 5)
-                    where streetWords.contains(text.word(ahead)) && ahead > index + 1 && !view.schools.contains(where: { $0.tokens.contains(ahead) }) {
+                    where streetWords.contains(text.word(ahead)) && ahead > index + 1 && !view.schools.contains(where: { $0.tokens.contains(ahead) })
+                    {
                         found.append(view.evidence(index..<(ahead + 1), detector: "street-address"))
                         break
                     }

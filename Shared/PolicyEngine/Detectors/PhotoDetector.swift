@@ -29,7 +29,8 @@ struct PhotoDetector: Detector {
             let (strong, weak) = Self.swimwear(in: texts)
             let orderOnly = texts.contains { $0.has(.kitOrder) } && !scene.group && scene.pupils.isEmpty && strong.isEmpty
             if (!strong.isEmpty || weak.count >= 2) && !orderOnly {
-                found.add(.pupilImagesSwimwearOrKit, [imageEvidence] + (strong + weak).map(\.1), minimumSeverity: scene.withoutConsent ? .critical : nil)
+                found.add(
+                    .pupilImagesSwimwearOrKit, [imageEvidence] + (strong + weak).map(\.1), minimumSeverity: scene.withoutConsent ? .critical : nil)
             }
         }
     }

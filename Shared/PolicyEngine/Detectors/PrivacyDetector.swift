@@ -25,11 +25,15 @@ struct PrivacyDetector: Detector {
         for view in post.allTexts {
             // Confidential facts need a sensitive word or contact details: most texts have neither.
             if view.has(.sensitive) || !view.personalData.isEmpty {
-                let thirdParty = view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
+                let thirdParty =
+                    view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
                     + view.hits(.personDescription).filter { !Self.adultDescriptions.contains(view.phrase($0)) }
                 var confidential: [Evidence] = []
                 for hit in view.hits(.sensitive) {
-                    guard let subject = thirdParty.first(where: { !$0.overlaps(hit) && (view.sameSentence($0, hit) || TextView.near($0, hit, within: 12)) }),
+                    guard
+                        let subject = thirdParty.first(where: {
+                            !$0.overlaps(hit) && (view.sameSentence($0, hit) || TextView.near($0, hit, within: 12))
+                        }),
                         !view.inSentence(.reportedElsewhere, with: hit)
                     else {
                         continue
@@ -59,7 +63,8 @@ struct PrivacyDetector: Detector {
             guard !channel.isEmpty else { continue }
             // A family's own dealings with the school about their child ("the office rang to say my
             // daughter's going into the nurture group") are revealed by telling them at all.
-            let revealing = !view.hits(.revealing).isEmpty || view.quotes
+            let revealing =
+                !view.hits(.revealing).isEmpty || view.quotes
                 || (!strong.isEmpty && (view.has(.ownChild) || view.has(.thirdPartyChild)) && !view.has(.question) && !view.has(.praise))
             let schedulingOnly = view.has(.schedulingOnly) && !revealing
             guard !schedulingOnly else { continue }

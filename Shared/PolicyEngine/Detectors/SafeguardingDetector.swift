@@ -163,9 +163,13 @@ struct SafeguardingDetector: Detector {
             let learning = view.inSentence(.learningContext, with: term)
             let termKey = key(of: term, in: view)
             let after = Self.perpetrators.contains(termKey)
-            let near = Self.recruitOnly.contains(termKey) ? [] : praise.filter { hit in
-                view.sameSentence(hit, term) && !hit.overlaps(term) && (!after || (hit.lowerBound >= term.upperBound && hit.lowerBound - term.upperBound <= 4))
-            }
+            let near =
+                Self.recruitOnly.contains(termKey)
+                ? []
+                : praise.filter { hit in
+                    view.sameSentence(hit, term) && !hit.overlaps(term)
+                        && (!after || (hit.lowerBound >= term.upperBound && hit.lowerBound - term.upperBound <= 4))
+                }
             let recruiting = recruits.filter { !$0.overlaps(term) }
             if !recruiting.isEmpty && !learning {
                 extremism += [view.evidence(term, detector: "extremism")] + recruiting.map { view.evidence($0, detector: "extremism-recruitment") }
@@ -207,7 +211,8 @@ struct SafeguardingDetector: Detector {
             switch risk.tier {
             case .strong: accepted = true
             case .voiced:
-                accepted = worried || !others.isEmpty || post.author == .pupil
+                accepted =
+                    worried || !others.isEmpty || post.author == .pupil
                     || household.contains { view.sameSentence($0, risk.hit) } || view.inSentence(.adultRelative, with: risk.hit)
             case .corroborate: accepted = worried || vouched
             }

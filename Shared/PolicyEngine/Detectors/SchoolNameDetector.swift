@@ -51,7 +51,9 @@ struct SchoolNameDetector: Detector {
 
     func unauthorisedUse(in post: PostContext, into found: inout Detections) {
         // Nothing to check without the school's name or a logo somewhere.
-        guard post.allTexts.contains(where: { view in view.schools.contains { $0.school == post.school.index } || view.has(.officialClaim) }) else { return }
+        guard post.allTexts.contains(where: { view in view.schools.contains { $0.school == post.school.index } || view.has(.officialClaim) }) else {
+            return
+        }
         var evidence: [Evidence] = []
         var reference = false
         var use = false
@@ -73,7 +75,8 @@ struct SchoolNameDetector: Detector {
                 } else if Self.merchandise.contains(phrase) {
                     // A logo, or the name right by the thing made: "school logo tees", "had
                     // d'Auvergne School stickers printed".
-                    let branded = logos.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 6) }
+                    let branded =
+                        logos.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 6) }
                         || strong.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 3) }
                     if branded {
                         use = true
@@ -142,9 +145,13 @@ struct SchoolNameDetector: Detector {
         "google site", "blog", "account", "messenger", "messenger group", "snapchat group", "community page", "server",
     ]
     /// Announcements that come after the place: "... page is now live", "... group launched".
-    static let afterwards: Set<String> = ["is live", "is now live", "now live", "are live", "live now", "up and running", "is up", "now up", "launched"]
+    static let afterwards: Set<String> = [
+        "is live", "is now live", "now live", "are live", "live now", "up and running", "is up", "now up", "launched",
+    ]
     /// Invitations, which may be asked as questions: "anyone want in on the new Instagram page?"
-    static let invitations: Set<String> = ["want in on", "request to join", "join us", "want adding", "give it a follow", "subscribe", "search for it"]
+    static let invitations: Set<String> = [
+        "want in on", "request to join", "join us", "want adding", "give it a follow", "subscribe", "search for it",
+    ]
     /// Words that must sit right before the place: "new page", "brand new group".
     static let adjacent: Set<String> = ["new", "brand new"]
     /// Year groups and classes that tie a page to the school without its name.
@@ -163,7 +170,9 @@ struct SchoolNameDetector: Detector {
         }
         var announced: [Range<Int>] = []
         for place in places {
-            if place.lowerBound >= 2, view.tokenized.word(place.lowerBound - 2) == "my", view.tokenized.word(place.lowerBound - 1) == "own" { continue }
+            if place.lowerBound >= 2, view.tokenized.word(place.lowerBound - 2) == "my", view.tokenized.word(place.lowerBound - 1) == "own" {
+                continue
+            }
             if PostContext.isQuestion(place.lowerBound, in: view),
                 !setups.contains(where: { Self.invitations.contains($0.1) && view.sameSentence($0.0, place) })
             {
@@ -171,7 +180,9 @@ struct SchoolNameDetector: Detector {
             }
             if view.hitsInSentence(.schoolOwnWebsite, with: place).contains(where: { TextView.near($0, place, within: 8) }) { continue }
             let set = setups.contains { setup, phrase in
-                guard view.sameSentence(setup, place) || TextView.near(setup, place, within: 5), !PostContext.negated(setup, in: view) else { return false }
+                guard view.sameSentence(setup, place) || TextView.near(setup, place, within: 5), !PostContext.negated(setup, in: view) else {
+                    return false
+                }
                 if Self.adjacent.contains(phrase) { return setup.upperBound <= place.lowerBound && place.lowerBound - setup.upperBound <= 2 }
                 if Self.afterwards.contains(phrase) { return setup.lowerBound >= place.upperBound && setup.lowerBound - place.upperBound <= 4 }
                 return TextView.near(setup, place, within: 8)
@@ -181,7 +192,9 @@ struct SchoolNameDetector: Detector {
         guard !announced.isEmpty else { return }
         let mentions = post.ownSchoolMentions(in: view)
         let groups = view.hits(.pupilGroup).filter { !Self.bareGroups.contains(view.phrase($0)) }
-        let schoolLink = !mentions.strong.isEmpty || (!groups.isEmpty && (!mentions.weak.isEmpty || announced.contains { place in groups.contains { view.sameSentence($0, place) } }))
+        let schoolLink =
+            !mentions.strong.isEmpty
+            || (!groups.isEmpty && (!mentions.weak.isEmpty || announced.contains { place in groups.contains { view.sameSentence($0, place) } }))
         guard schoolLink else { return }
         let agreed = view.hits(.authorised).contains { !Self.looseAuthorisation.contains(view.phrase($0)) && !PostContext.negated($0, in: view) }
         guard !agreed else { return }

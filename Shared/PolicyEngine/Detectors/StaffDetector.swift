@@ -21,9 +21,11 @@ struct StaffDetector: Detector {
         if post.school.settings.staffMayNameWorkplace == false && post.author == .staff {
             if !strong.isEmpty || imagesOfPupils || (post.isReply && !weak.isEmpty && post.runBy != .school) {
                 let ranges = strong.isEmpty ? weak : strong
-                found.add(.staffReferringToWorkplace, ranges.isEmpty
-                    ? [Evidence(span: nil, attachment: post.images.first, matched: "image of pupils", detector: "workplace")]
-                    : ranges.map { view.evidence($0, detector: "workplace") })
+                found.add(
+                    .staffReferringToWorkplace,
+                    ranges.isEmpty
+                        ? [Evidence(span: nil, attachment: post.images.first, matched: "image of pupils", detector: "workplace")]
+                        : ranges.map { view.evidence($0, detector: "workplace") })
             }
         }
         if post.isReply && post.runBy != .school && (!strong.isEmpty || !weak.isEmpty) {
@@ -98,7 +100,9 @@ struct StaffDetector: Detector {
 
     /// `schoolWord` phrases everyone uses about anything ("they", "class" in "spin class",
     /// "term" in "half term").
-    static let ignoredSchoolWords: Set<String> = ["they", "them", "mrs", "mr", "miss", "sir", "trust", "the trust", "policy", "policies", "management", "leadership"]
+    static let ignoredSchoolWords: Set<String> = [
+        "they", "them", "mrs", "mr", "miss", "sir", "trust", "the trust", "policy", "policies", "management", "leadership",
+    ]
     static let looseSchoolWords: Set<String> = [
         "class", "lunch", "lunches", "dinner", "dinners", "trip", "trips", "term", "half term", "mrs", "mr", "miss",
         "sir", "policy", "policies", "uniform", "homework", "management", "leadership", "pick up", "pickup", "drop off", "reports",
@@ -125,7 +129,8 @@ struct StaffDetector: Detector {
             if own.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 }) { return true }
             if hit.lowerBound >= 2, view.tokenized.word(hit.lowerBound - 1) == "s",
                 view.tokenized.tokens[hit.lowerBound - 2].flags.contains(.apostropheAfter),
-                view.hits(.childWord).contains(where: { $0.upperBound == hit.lowerBound - 1 }) || own.contains(where: { $0.upperBound == hit.lowerBound - 1 })
+                view.hits(.childWord).contains(where: { $0.upperBound == hit.lowerBound - 1 })
+                    || own.contains(where: { $0.upperBound == hit.lowerBound - 1 })
             {
                 return true
             }
@@ -135,10 +140,12 @@ struct StaffDetector: Detector {
         for hit in view.hits(.schoolWord) where !someoneElses(hit) && !ignoredSchoolWords.contains(view.phrase(hit)) {
             if looseSchoolWords.contains(view.phrase(hit)) { weak.append(hit) } else { strong.append(hit) }
         }
-        for hit in view.hits(.staffRole) where !looseRoles.contains(view.phrase(hit)) && !looseRoles.contains(PhotoDetector.stem(view.phrase(hit))) && !someoneElses(hit) {
+        for hit in view.hits(.staffRole)
+        where !looseRoles.contains(view.phrase(hit)) && !looseRoles.contains(PhotoDetector.stem(view.phrase(hit))) && !someoneElses(hit) {
             strong.append(hit)
         }
-        for hit in view.hits(.pupilGroup) where !own.contains(where: { $0.lowerBound <= hit.lowerBound && $0.upperBound >= hit.upperBound }) && !someoneElses(hit) {
+        for hit in view.hits(.pupilGroup)
+        where !own.contains(where: { $0.lowerBound <= hit.lowerBound && $0.upperBound >= hit.upperBound }) && !someoneElses(hit) {
             if looseGroups.contains(view.phrase(hit)) { weak.append(hit) } else { strong.append(hit) }
         }
         let mentions = post.ownSchoolMentions(in: view)

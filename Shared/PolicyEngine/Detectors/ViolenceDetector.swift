@@ -55,12 +55,16 @@ struct ViolenceDetector: Detector {
             for hit in view.hits(.violence, notWithin: [.violenceIdiom, .threatPhrase, .harmWish]) {
                 guard !view.inSentence(.violenceIdiom, with: hit), !isReported(hit) else { continue }
                 let phrase = view.phrase(hit)
-                let intended = intents.contains { $0.upperBound <= hit.lowerBound + 1 && hit.lowerBound - $0.upperBound <= 4 && view.sameSentence($0, hit) }
-                let ordered = Self.imperative.contains(phrase) && view.tokenized.tokens[hit.lowerBound].flags.contains(.sentenceStart)
+                let intended = intents.contains {
+                    $0.upperBound <= hit.lowerBound + 1 && hit.lowerBound - $0.upperBound <= 4 && view.sameSentence($0, hit)
+                }
+                let ordered =
+                    Self.imperative.contains(phrase) && view.tokenized.tokens[hit.lowerBound].flags.contains(.sentenceStart)
                     && (view.schools.contains { view.sameSentence($0.tokens, hit) } || view.inSentence(.schoolWord, with: hit))
                 guard intended || ordered else { continue }
                 if people == nil { people = view.hits(.personReference).filter { !LanguageDetector.weakReferences.contains(view.phrase($0)) } }
-                let target = people!.contains { view.sameSentence($0, hit) }
+                let target =
+                    people!.contains { view.sameSentence($0, hit) }
                     || view.inSentence(.staffRole, with: hit) || view.inSentence(.schoolWord, with: hit) || !view.names.isEmpty
                     || view.inSentence(.thirdPartyChild, with: hit) || view.inSentence(.identityGroup, with: hit)
                     || view.schools.contains { view.sameSentence($0.tokens, hit) } || view.sentenceHasWord(of: hit, in: Self.targets)

@@ -39,7 +39,9 @@ final class CompiledSchool: Sendable {
         }
     }
 
-    func verdict(for post: Post, detections: [Detection], author: AuthorRole, account: CompiledAccount, rulesetVersion: String, decidedAt: Date) -> Verdict {
+    func verdict(
+        for post: Post, detections: [Detection], author: AuthorRole, account: CompiledAccount, rulesetVersion: String, decidedAt: Date
+    ) -> Verdict {
         var breaches: [ClauseBreach] = []
         if !detections.isEmpty {
             // At most one breach per clause, and usually one per detection.
@@ -52,7 +54,8 @@ final class CompiledSchool: Sendable {
                 let clause = clauses[position]
                 guard Self.applies(clause.audiences, to: author), !clause.ownPageOnly || account.runBy == .school else { continue }
                 let severity = max(clause.severity, detections[found].minimumSeverity ?? clause.severity)
-                breaches.append(ClauseBreach(clauseID: clause.id, behaviour: clause.behaviour, severity: severity, evidence: detections[found].evidence))
+                breaches.append(
+                    ClauseBreach(clauseID: clause.id, behaviour: clause.behaviour, severity: severity, evidence: detections[found].evidence))
             }
         }
         return Verdict(

@@ -1,7 +1,6 @@
 import Foundation
 import ParapetModels
 
-
 /// Holds posts against their school's policy pack and returns verdicts.
 ///
 /// Built once per trust (its roster, accounts and packs compiled into one matcher) and then

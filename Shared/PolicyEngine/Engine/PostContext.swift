@@ -60,11 +60,16 @@ struct PostContext {
             case .governor: author = .governor
             case .public, .unknown:
                 // Someone who says they are 11 is a pupil, whatever the platform guessed.
-                if let declaredAge, declaredAge.years < 18 { author = .pupil } else { author = post.author.kind == .public ? .publicMember : .unknown }
+                if let declaredAge, declaredAge.years < 18 {
+                    author = .pupil
+                } else {
+                    author = post.author.kind == .public ? .publicMember : .unknown
+                }
             }
         }
         let ownAccount = account.runBy == .school
-        authorIsSchool = ownAccount
+        authorIsSchool =
+            ownAccount
             && (handle == account.externalHandleKey || handle == account.lowercasedID
                 || post.author.displayName == account.name || post.author.displayName == school.school.name)
     }
@@ -161,7 +166,9 @@ extension PostContext {
         return false
     }
 
-    private static let negations = ["not", "never", "no", "dont", "cant", "cannot", "wont", "shouldnt", "mustnt", "nor", "stop", "decline", "declined"]
+    private static let negations = [
+        "not", "never", "no", "dont", "cant", "cannot", "wont", "shouldnt", "mustnt", "nor", "stop", "decline", "declined",
+    ]
 
     /// Whether the sentence holding token `index` is a question (ends with "?").
     static func isQuestion(_ index: Int, in view: TextView) -> Bool {

@@ -1,5 +1,5 @@
+import Foundation
 import ParapetModels
-
 
 /// A trust compiled for matching: one vocabulary and one automaton over the word lists, every
 /// roster name and every school name; the people and accounts they point at; each school's pack.
@@ -169,7 +169,9 @@ final class CompiledTrust: Sendable {
             guard !words.isEmpty else { continue }
             result.append(words)
             // "don t" is also typed "dont"; "i m" also "im".
-            let joinable: Set<[UInt8]> = [Array("t".utf8), Array("s".utf8), Array("re".utf8), Array("ll".utf8), Array("m".utf8), Array("ve".utf8), Array("d".utf8)]
+            let joinable: Set<[UInt8]> = [
+                Array("t".utf8), Array("s".utf8), Array("re".utf8), Array("ll".utf8), Array("m".utf8), Array("ve".utf8), Array("d".utf8),
+            ]
             if words.count > 1, words.dropFirst().contains(where: joinable.contains) {
                 var joined: [[UInt8]] = []
                 for word in words {
@@ -240,7 +242,9 @@ final class CompiledTrust: Sendable {
     /// "Stour Provost Primary School" is also "Stour Provost", "Stour Provost Primary" and
     /// "Stour Provost School"; "Levens CE School" is also "Levens".
     static func schoolNameVariants(_ school: School) -> [[[UInt8]]] {
-        let generic: Set<String> = ["primary", "school", "ce", "c", "e", "academy", "junior", "infant", "infants", "church", "of", "england", "the", "st"]
+        let generic: Set<String> = [
+            "primary", "school", "ce", "c", "e", "academy", "junior", "infant", "infants", "church", "of", "england", "the", "st",
+        ]
         let words = Self.words(of: school.name)
         var variants: [[[UInt8]]] = [words]
         var core = words
@@ -262,5 +266,3 @@ final class CompiledTrust: Sendable {
         return variants
     }
 }
-
-import Foundation

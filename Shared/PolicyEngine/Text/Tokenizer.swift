@@ -525,7 +525,8 @@ enum Tokenizer {
                     let joined = start..<Int32(bytes.count)
                     var flags: Token.Flags = [.joined]
                     flags.formUnion(tokens[index].flags.intersection([.sentenceStart, .afterBreak, .capitalised]))
-                    result.append(Token(plain: joined, leet: joined, utf16: tokens[index].utf16.lowerBound..<tokens[end - 1].utf16.upperBound, flags: flags))
+                    result.append(
+                        Token(plain: joined, leet: joined, utf16: tokens[index].utf16.lowerBound..<tokens[end - 1].utf16.upperBound, flags: flags))
                     index = end
                 } else {
                     result.append(tokens[index])
