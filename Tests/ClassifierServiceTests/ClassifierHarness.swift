@@ -209,7 +209,10 @@ struct ClassifierHarness: Sendable {
             if !batch.isEmpty { lastArrival = .now }
             messages += batch
             if let expected, messages.count >= expected { break }
-            if joined && ContinuousClock.now - lastArrival > quiet { break }
+            // Before the first message, a loaded machine may take longer than `quiet` to fetch
+            // after the join: wait longer for it, so that "nothing arrived" means nothing was sent.
+            let patience = messages.isEmpty ? max(quiet, .seconds(30)) : quiet
+            if joined && ContinuousClock.now - lastArrival > patience { break }
             if !joined { lastArrival = .now }
         }
         await consumer.close()
