@@ -23,11 +23,6 @@ public enum JSONStringEscaping {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `value` to `out` as a quoted JSON string.
-    public static func appendQuoted(_ value: String, to out: inout String, style: Style = .forDisplay) {
-        out.append(quoted(value, style: style))
-    }
-
     /// `text` quoted for an error message, cut to `limit` characters with `…` so that one huge
     /// value cannot make a huge message.
     public static func excerpt(_ text: String, limit: Int = 60) -> String {
@@ -59,11 +54,7 @@ public enum JSONStringEscaping {
                 case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
                 case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
                 case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: Array("\\u00".utf8))
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
+                default: appendUnicodeEscape(UInt32(byte), to: &bytes)
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
