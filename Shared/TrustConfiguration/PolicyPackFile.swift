@@ -1,3 +1,4 @@
+import Foundation
 import ParapetModels
 
 /// `packs/default.yaml` and `packs/<school-id>.yaml`
@@ -5,7 +6,7 @@ enum PolicyPackFile {
     static func read(
         _ reader: YAMLReader, expectedID: String, schools: Set<String>, base: PolicyPack?, loader: TrustConfigurationLoader
     ) -> PolicyPack? {
-        let allowed: Set<String> = ["id", "school", "extends", "source", "settings", "disable", "clauses"]
+        let allowed: Set<String> = ["id", "school", "extends", "source", "settings", "disable", "clauses", "procedure"]
         guard let fields = reader.mapping(allowed: allowed) else { return nil }
         let idReader = fields.value("id")
         let id = idReader?.identifier()
@@ -28,7 +29,7 @@ enum PolicyPackFile {
                 extendsReader.problem("\"\(extends)\" is not a pack to extend (expected default)")
             }
         } else {
-            for key in ["school", "extends", "disable"] where fields.has(key) {
+            for key in ["school", "extends", "disable", "procedure"] where fields.has(key) {
                 fields.value(key)?.problem("the trust default has no \(key)")
             }
         }
@@ -51,9 +52,33 @@ enum PolicyPackFile {
             }
             return clause
         }
+        let procedure = isDefault ? [:] : fields.value("procedure", required: false).map { readProcedure($0, clauses: clauses, base: base) } ?? [:]
         guard let id, id == expectedID else { return nil }
         if !isDefault && (school == nil || extends == nil) { return nil }
-        return PolicyPack(id: id, school: school, extends: extends, source: source, settings: settings, disable: disable, clauses: clauses)
+        return PolicyPack(
+            id: id, school: school, extends: extends, source: source, settings: settings, disable: disable, clauses: clauses,
+            procedure: procedure)
+    }
+
+    /// `procedure: {step: "the policy's words for it"}`: each key a ladder step that some
+    /// clause the school is held to climbs, so words cannot sit on a step no case reaches.
+    private static func readProcedure(_ reader: YAMLReader, clauses: [PolicyClause], base: PolicyPack?) -> [LadderStep: String] {
+        let names = Set(LadderStep.allCases.map(\.rawValue))
+        guard let fields = reader.mapping(allowed: names) else { return [:] }
+        let climbed = Set((clauses + (base?.clauses ?? [])).flatMap(\.ladder))
+        var procedure: [LadderStep: String] = [:]
+        for step in LadderStep.allCases {
+            guard let value = fields.value(step.rawValue, required: false) else { continue }
+            guard let words = value.string() else { continue }
+            if words.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                value.problem("is empty: give the policy's words for this step, or leave the step out")
+            } else if !climbed.contains(step) {
+                value.problem("no clause's ladder has the step \(step.rawValue)")
+            } else {
+                procedure[step] = words
+            }
+        }
+        return procedure
     }
 
     private static func readSettings(_ reader: YAMLReader) -> PolicyPack.Settings? {

@@ -74,6 +74,22 @@ struct BrokenFilesAreRejectedTests {
         #expect(problem.message.hasPrefix(#""rudeness" is not one of naming_pupils, pupil_full_name"#))
     }
 
+    @Test("procedure words on a step no clause of the school climbs")
+    func procedureStepNotClimbed() throws {
+        let folder = try ExampleTrust.copy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Trimley St Martin's ladders (and the default's) never reach a meeting with the head.
+        let line = try ExampleTrust.edit(
+            folder, "packs/trimley-st-martin.yaml", matching: "  discuss_with_parent: ", with: "  meeting_with_headteacher: ")
+        let found = try problems(folder)
+        #expect(found.count == 1)
+        let problem = try #require(found.first)
+        #expect(problem.file == "packs/trimley-st-martin.yaml")
+        #expect(problem.line == line)
+        #expect(problem.field == "procedure.meeting_with_headteacher")
+        #expect(problem.message == "no clause's ladder has the step meeting_with_headteacher")
+    }
+
     @Test("a file that is not valid YAML")
     func badYAML() throws {
         let folder = try ExampleTrust.copy()

@@ -13,6 +13,8 @@ struct SeedSchoolPackTests {
         var seed: String
         var behaviours: [Behaviour]
         var quotes: [String]
+        /// Ladder step → the policy's words for it.
+        var procedure: [String: String]
     }
 
     /// school id → the seed file and the behaviours that policy itself names.
@@ -63,6 +65,35 @@ struct SeedSchoolPackTests {
         for passage in passages.subtracting(quoted) {
             #expect(Bool(false), "\(school): no clause quotes \(expectation.seed)'s passage: \(passage)")
         }
+    }
+
+    @Test("each ladder step the school's policy describes carries the policy's own words for it", arguments: schools)
+    func procedureInPolicyWords(school: String) throws {
+        let trust = try TrustConfiguration.load(from: ExampleTrust.folder)
+        let expectation = try #require(Self.expectations[school], "no expectations for \(school)")
+        let pack = try #require(trust.effectivePack(for: school))
+        #expect(!expectation.procedure.isEmpty)
+        let words = Dictionary(uniqueKeysWithValues: pack.procedure.map { ($0.key.rawValue, Self.normalised($0.value)) })
+        #expect(words == expectation.procedure.mapValues(Self.normalised))
+        // Every step with words is one a case of this school can reach.
+        let climbed = Set(pack.clauses.flatMap(\.ladder))
+        for step in pack.procedure.keys {
+            #expect(climbed.contains(step), "\(school): words for \(step.rawValue), which no clause climbs")
+        }
+    }
+
+    @Test("a case says what the procedure asks next in the school's words: Stokes Wood's meeting, Levens CE's first step")
+    func namedProcedureSteps() throws {
+        let trust = try TrustConfiguration.load(from: ExampleTrust.folder)
+        let stokes = try #require(trust.effectivePack(for: "stokes-wood"))
+        #expect(
+            stokes.words(for: .meetingWithHeadteacher)?.contains(
+                "asked to attend a meeting with the Headteacher to discuss the breaking of the Home-School Agreement") == true)
+        let levens = try #require(trust.effectivePack(for: "levens-ce"))
+        #expect(
+            levens.words(for: .discussWithParent)?.contains("as a first step the school will usually discuss the matter with the parent")
+                == true)
+        #expect(trust.defaultPack.procedure.isEmpty, "the trust default quotes no school")
     }
 
     @Test("Levens CE holds accounts to a minimum age of 14, the others to 13")

@@ -46,10 +46,13 @@ public struct PolicyPack: Codable, Sendable, Hashable {
     /// Default clauses this school does not use.
     public var disable: [String]
     public var clauses: [PolicyClause]
+    /// What the school's procedure says for each step of its ladders, in the policy's own words
+    /// (a case shows it as what to do next); a step the policy says nothing about is absent.
+    public var procedure: [LadderStep: String]
 
     public init(
         id: String, school: String? = nil, extends: String? = nil, source: String? = nil, settings: Settings = Settings(),
-        disable: [String] = [], clauses: [PolicyClause]
+        disable: [String] = [], clauses: [PolicyClause], procedure: [LadderStep: String] = [:]
     ) {
         self.id = id
         self.school = school
@@ -58,7 +61,11 @@ public struct PolicyPack: Codable, Sendable, Hashable {
         self.settings = settings
         self.disable = disable
         self.clauses = clauses
+        self.procedure = procedure
     }
+
+    /// The policy's words for `step`, if it has any.
+    public func words(for step: LadderStep) -> String? { procedure[step] }
 
     /// The pack a school is held to: this pack's clauses, then the base's clauses it neither
     /// replaces (same id) nor disables; settings fall back to the base's.
@@ -68,7 +75,7 @@ public struct PolicyPack: Codable, Sendable, Hashable {
         let inherited = base.clauses.filter { !own.contains($0.id) && !disabled.contains($0.id) }
         return PolicyPack(
             id: id, school: school, extends: extends, source: source, settings: settings.over(base.settings), disable: [],
-            clauses: clauses + inherited)
+            clauses: clauses + inherited, procedure: procedure.merging(base.procedure) { own, _ in own })
     }
 
     /// The clauses covering `behaviour`, most severe first.
@@ -76,7 +83,40 @@ public struct PolicyPack: Codable, Sendable, Hashable {
         clauses.filter { $0.behaviour == behaviour }.sorted { $0.severity > $1.severity }
     }
 
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        school = try container.decodeIfPresent(String.self, forKey: .school)
+        extends = try container.decodeIfPresent(String.self, forKey: .extends)
+        source = try container.decodeIfPresent(String.self, forKey: .source)
+        settings = try container.decode(Settings.self, forKey: .settings)
+        disable = try container.decode([String].self, forKey: .disable)
+        clauses = try container.decode([PolicyClause].self, forKey: .clauses)
+        // Packs stored before steps had words have none.
+        let words = try container.decodeIfPresent([String: String].self, forKey: .procedure) ?? [:]
+        procedure = [:]
+        for (name, text) in words {
+            guard let step = LadderStep(name: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .procedure, in: container, debugDescription: LadderStep.unknown(name))
+            }
+            procedure[step] = text
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(school, forKey: .school)
+        try container.encodeIfPresent(extends, forKey: .extends)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encode(settings, forKey: .settings)
+        try container.encode(disable, forKey: .disable)
+        try container.encode(clauses, forKey: .clauses)
+        // Keyed by step name, so the stored document reads as the YAML does.
+        try container.encode(Dictionary(uniqueKeysWithValues: procedure.map { ($0.key.rawValue, $0.value) }), forKey: .procedure)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case id, school, extends, source, settings, disable, clauses
+        case id, school, extends, source, settings, disable, clauses, procedure
     }
 }
