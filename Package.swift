@@ -141,7 +141,17 @@ let package = Package(
         .executableTarget(
             name: "classifier", dependencies: ["ParapetPipeline", "ParapetClassification", "ParapetRuntime", "ParapetKafka"],
             path: "Services/classifier", swiftSettings: swiftSettings),
-        .executableTarget(name: "escalation", dependencies: ["ParapetPipeline"], path: "Services/escalation", swiftSettings: swiftSettings),
+        // Escalation: cases from verdicts, who is told, the overdue sweep; the decisions are pure values.
+        .target(
+            name: "ParapetEscalation",
+            dependencies: [
+                "ParapetStore", "ParapetPipeline", "ParapetRuntime", "ParapetKafka", "ParapetPostgres", "ParapetModels",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Shared/Escalation", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "escalation", dependencies: ["ParapetPipeline", "ParapetEscalation", "ParapetRuntime"], path: "Services/escalation",
+            swiftSettings: swiftSettings),
         .executableTarget(name: "notifier", dependencies: ["ParapetPipeline"], path: "Services/notifier", swiftSettings: swiftSettings),
         .executableTarget(
             name: "parapet",
@@ -162,7 +172,9 @@ let package = Package(
             path: "Benchmarks/bench", swiftSettings: swiftSettings),
 
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "TestSupport", dependencies: ["ParapetKafka", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(name: "CodecsTests", dependencies: ["ParapetCodecs", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
@@ -189,6 +201,14 @@ let package = Package(
                 "TestSupport", "ParapetClassification", "ParapetPolicyEngine", "ParapetStore", "ParapetSchema", "ParapetTrustConfiguration",
                 "ParapetKafka", "ParapetModels", "ParapetPostgres", "classifier", "parapet",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EscalationTests",
+            dependencies: [
+                "TestSupport", "ParapetEscalation", "ParapetStore", "ParapetSchema", "ParapetTrustConfiguration", "ParapetKafka",
+                "ParapetModels", "ParapetPostgres", "ParapetPipeline", "escalation", "parapet",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings),
         // The built executables run as trust IT runs them: bad settings, unreachable servers, shutdown.

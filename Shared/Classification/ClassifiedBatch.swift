@@ -1,6 +1,7 @@
 import Foundation
 import ParapetKafka
 import ParapetModels
+import ParapetPipeline
 import ParapetPolicyEngine
 import ParapetStore
 

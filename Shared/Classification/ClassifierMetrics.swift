@@ -1,5 +1,6 @@
 import CoreMetrics
 import ParapetModels
+import ParapetPipeline
 
 /// The classifier's Prometheus series, made once (making a metric takes a lock in the factory)
 /// and added to a batch at a time.

@@ -192,26 +192,19 @@ public struct ClassifierService: Service {
             ) {
                 outcomes[index] = outcome
             }
-        } catch let error as PostgresError where Self.isDataError(error) {
+        } catch let error as PostgresError where Retrying.isDataError(error) {
             logger.warning("PostgreSQL refused a batch's data; recording its messages one by one", metadata: ["error": "\(error)"])
             for (index, entry) in zip(indices, entries) {
                 do {
                     outcomes[index] = try await retrying("store a verdict") {
                         try await verdicts.record([entry], consumer: ClassifierConfiguration.consumerGroup)
                     }[0]
-                } catch let error as PostgresError where Self.isDataError(error) {
+                } catch let error as PostgresError where Retrying.isDataError(error) {
                     refused[index] = DeadLetter(message: batch.messages[index], reason: .unstorable, error: error.description)
                 }
             }
         }
         return StoredBatch(batch: batch, outcomes: outcomes, refused: refused, storing: .now - started)
-    }
-
-    /// Whether PostgreSQL refused the values (a data exception or a violated constraint)
-    /// rather than failed: trying again cannot help.
-    static func isDataError(_ error: PostgresError) -> Bool {
-        guard error.code == .server, let state = error.sqlState?.rawValue else { return error.code == .encoding }
-        return state.hasPrefix("22") || state.hasPrefix("23")
     }
 
     // MARK: Publish
@@ -316,36 +309,7 @@ public struct ClassifierService: Service {
         return messages.message(key: verdict.partitionKey, value: value, replay: replay)
     }
 
-    // MARK: Retrying
-
-    /// Runs `body` until it succeeds, waiting longer after each failure (up to 5 s), while the
-    /// failure is one that waiting can cure (``isTransient(_:)``); other errors, and
-    /// cancellation, are thrown.
     private func retrying<Value>(_ what: String, _ body: () async throws -> Value) async throws -> Value {
-        var delay = Duration.milliseconds(100)
-        while true {
-            do {
-                return try await body()
-            } catch  where Self.isTransient(error) {
-                logger.warning("cannot \(what); retrying", metadata: ["error": "\(error)", "retry_in": "\(delay)"])
-            }
-            try await Task.sleep(for: delay)
-            delay = min(delay * 2, .seconds(5))
-        }
-    }
-
-    /// Whether `error` says PostgreSQL or Kafka is unreachable, restarting, or lost a race, so
-    /// the same work may succeed later.
-    static func isTransient(_ error: any Error) -> Bool {
-        switch error {
-        case let error as PostgresError:
-            if [.connectionFailed, .connectionLost].contains(error.code) { return true }
-            guard let state = error.sqlState else { return false }
-            return state.isConnectionException || [.serializationFailure, .deadlockDetected, .adminShutdown].contains(state)
-        case let error as KafkaError:
-            return error.kind == .delivery || error.kind == .unreachable
-        default:
-            return false
-        }
+        try await Retrying.untilDone(what, logger: logger, body)
     }
 }

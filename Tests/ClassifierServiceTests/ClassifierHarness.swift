@@ -193,30 +193,7 @@ struct ClassifierHarness: Sendable {
     /// Every message on `topic`, read by a fresh group until `expected` arrived (when given) or
     /// the topic stays quiet for `quiet`.
     func messages(on topic: ParapetTopic, expected: Int? = nil, quiet: Duration = .seconds(4)) async throws -> [KafkaMessage] {
-        let consumer = try KafkaConsumer(
-            configuration: KafkaConsumerConfiguration(
-                KafkaConfiguration(brokers: infrastructure.kafkaBrokers), groupID: "check-\(UUID().uuidString.prefix(8))",
-                sessionTimeout: .seconds(6)),
-            logger: Self.quietLogger)
-        try consumer.subscribe(topics: [topic.name])
-        var messages: [KafkaMessage] = []
-        var lastArrival = ContinuousClock.now
-        let deadline = ContinuousClock.now.advanced(by: .seconds(120))
-        var joined = false
-        while ContinuousClock.now < deadline {
-            let batch = try await consumer.poll(maxMessages: 2000, timeout: .milliseconds(250))
-            if !batch.isEmpty || !consumer.assignment.isEmpty { joined = true }
-            if !batch.isEmpty { lastArrival = .now }
-            messages += batch
-            if let expected, messages.count >= expected { break }
-            // Before the first message, a loaded machine may take longer than `quiet` to fetch
-            // after the join: wait longer for it, so that "nothing arrived" means nothing was sent.
-            let patience = messages.isEmpty ? max(quiet, .seconds(30)) : quiet
-            if joined && ContinuousClock.now - lastArrival > patience { break }
-            if !joined { lastArrival = .now }
-        }
-        await consumer.close()
-        return messages
+        try await TopicReader.messages(on: topic.name, brokers: infrastructure.kafkaBrokers, expected: expected, quiet: quiet)
     }
 
     /// The verdicts on `parapet.verdicts`, decoded.

@@ -35,7 +35,7 @@ struct EnvelopeRoundTripTests {
     func topicsAndKeys() {
         let caseID = UUID(uuidString: "6A1F0000-0000-4000-8000-00000000C0DE")!
         let event = CaseEvent(
-            caseID: caseID, school: "stour-provost", kind: .overdueEscalated, at: Fixture.date("2026-09-21T09:00:00Z"),
+            caseID: caseID, sequence: 2, school: "stour-provost", kind: .overdueEscalated, at: Fixture.date("2026-09-21T09:00:00Z"),
             actor: .service("escalation"))
         let notification = CaseNotification(
             caseID: caseID, school: "stour-provost", recipients: [], mode: .digest, subject: "Minor post", template: .caseOpened,

@@ -62,7 +62,8 @@ struct EventPayloadRoundTripTests {
         }
         #expect(
             try Fixture.keys(of: opened) == [
-                "id", "school", "author_key", "state", "ladder", "rung", "severity", "verdict_ids", "post_ids", "opened_at", "updated_at",
+                "id", "school", "author_key", "state", "ladder", "rung", "severity", "verdict_ids", "post_ids", "clause_ids", "behaviours",
+                "opened_at", "updated_at",
             ])
         #expect(try Fixture.keys(of: acknowledged.state) == ["status", "at", "by"])
         #expect(try Fixture.keys(of: closed.state) == ["status", "at", "reason"])
@@ -88,8 +89,8 @@ struct EventPayloadRoundTripTests {
     @Test("every kind of case event round-trips, its details beside the common fields")
     func caseEvents() throws {
         let kinds: [CaseEvent.Kind] = [
-            .opened(verdictID: UUID(), severity: .high, step: .record),
-            .joined(verdictID: UUID(), severity: .critical, step: .writtenWarning),
+            .opened(verdict: Self.caseVerdict(.high), author: AuthorKey(rawValue: "facebook:dan.r.1984"), ladder: [.record, .police]),
+            .joined(verdict: Self.caseVerdict(.critical), step: .writtenWarning),
             .escalated(step: .police),
             .acknowledged(by: .chairOfGovernors),
             .overdueEscalated,
@@ -98,14 +99,20 @@ struct EventPayloadRoundTripTests {
         let actors: [CaseActor] = [.service("escalation"), .leader("head@sp.example.sch.uk"), .operator("it-admin")]
         for (index, kind) in kinds.enumerated() {
             let event = CaseEvent(
-                caseID: UUID(), school: "stour-provost", kind: kind, at: Fixture.date("2026-09-21T08:16:00.125Z"),
+                caseID: UUID(), sequence: index + 1, school: "stour-provost", kind: kind, at: Fixture.date("2026-09-21T08:16:00.125Z"),
                 actor: actors[index % actors.count])
             #expect(try Fixture.roundTripped(event) == event)
             #expect(try Fixture.roundTripped(Envelope(trust: "t", payload: event)).payload == event)
         }
         let joined = CaseEvent(
-            caseID: UUID(), school: "s", kind: kinds[1], at: Fixture.date("2026-09-21T08:16:00Z"), actor: .service("escalation"))
-        #expect(try Fixture.keys(of: joined) == ["id", "case_id", "school", "kind", "verdict_id", "severity", "step", "at", "actor"])
+            caseID: UUID(), sequence: 2, school: "s", kind: kinds[1], at: Fixture.date("2026-09-21T08:16:00Z"), actor: .service("escalation"))
+        #expect(try Fixture.keys(of: joined) == ["id", "case_id", "sequence", "school", "kind", "at", "actor", "verdict", "step"])
+    }
+
+    static func caseVerdict(_ severity: Severity) -> CaseVerdict {
+        CaseVerdict(
+            verdictID: UUID(), postID: UUID(), postRevision: 1, severity: severity, clauseIDs: ["sp-respect"],
+            behaviours: [.negativeCommentAboutIndividual])
     }
 
     @Test("a notification round-trips")

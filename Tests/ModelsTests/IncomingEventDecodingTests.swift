@@ -49,7 +49,7 @@ struct IncomingEventDecodingTests {
         {"schema": "parapet.case-event/1", "id": "e2f1c3a4-0000-4000-8000-000000000001", "trust": "oakfield-learning-trust",
          "school": "stour-provost", "occurred_at": "2026-09-21T12:16:00Z",
          "payload": {"id": "e2f1c3a4-0000-4000-8000-000000000002", "case_id": "6a1f0000-0000-4000-8000-00000000c0de",
-           "school": "stour-provost", "kind": "acknowledged", "role": "designated_safeguarding_lead",
+           "sequence": 2, "school": "stour-provost", "kind": "acknowledged", "role": "designated_safeguarding_lead",
            "at": "2026-09-21T12:16:00Z", "actor": {"kind": "leader", "name": "dsl@sp.example.sch.uk"}}}
         """
 
@@ -125,6 +125,7 @@ struct IncomingEventDecodingTests {
         #expect(envelope.payload.kind == .acknowledged(by: .designatedSafeguardingLead))
         #expect(envelope.payload.actor == .leader("dsl@sp.example.sch.uk"))
         #expect(envelope.payload.caseID == UUID(uuidString: "6A1F0000-0000-4000-8000-00000000C0DE"))
+        #expect(envelope.payload.sequence == 2)
     }
 
     @Test("parapet.notification/1 from another service")
@@ -188,7 +189,8 @@ struct IncomingEventDecodingTests {
         }
         #expect(
             throws: EventDecodingError.malformedPayload(
-                schema: .caseEventV1, path: "$.payload.kind", reason: "not a case event kind: liked")
+                schema: .caseEventV1, path: "$.payload.kind",
+                reason: #""liked" is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed"#)
         ) {
             try Self.read(Self.caseEventV1, replacing: #""kind": "acknowledged""#, with: #""kind": "liked""#)
         }

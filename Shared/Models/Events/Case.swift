@@ -6,7 +6,8 @@ import Foundation
 /// A case is a value: its transitions (``opening(_:ladder:id:at:)``, ``joining(_:at:)``,
 /// ``advanced(at:)``, ``acknowledged(by:at:)``, ``escalatedOverdue(at:deadline:)``,
 /// ``closed(_:at:)``) return the next case or throw a ``CaseTransitionError``, and change
-/// nothing else. The escalation service stores the result with a ``CaseEvent`` saying what happened.
+/// nothing else. Every change is recorded as a ``CaseEvent``, and a case is its events replayed
+/// (``replaying(_:)``): the escalation service keeps the events and derives the case from them.
 public struct Case: Codable, Sendable, Hashable, Identifiable {
     public let id: UUID
     public let school: String
@@ -23,6 +24,10 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     public internal(set) var verdictIDs: [UUID]
     /// The posts those verdicts judged, oldest first, each once (an edit does not climb the ladder).
     public internal(set) var postIDs: [UUID]
+    /// The clauses broken so far, in the order first broken.
+    public internal(set) var clauseIDs: [String]
+    /// The behaviours of those clauses, in the order first seen.
+    public internal(set) var behaviours: [Behaviour]
     public let openedAt: Date
     /// When anything last happened to the case.
     public internal(set) var updatedAt: Date
@@ -31,7 +36,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     /// Use ``opening(_:ladder:id:at:)`` to open a new one.
     public init?(
         id: UUID, school: String, authorKey: AuthorKey, state: CaseState, ladder: [LadderStep], rung: Int,
-        severity: Severity, verdictIDs: [UUID], postIDs: [UUID], openedAt: Date, updatedAt: Date
+        severity: Severity, verdictIDs: [UUID], postIDs: [UUID], clauseIDs: [String] = [], behaviours: [Behaviour] = [],
+        openedAt: Date, updatedAt: Date
     ) {
         guard Self.invalidField(ladder: ladder, rung: rung, verdictIDs: verdictIDs, postIDs: postIDs) == nil else {
             return nil
@@ -45,6 +51,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         self.severity = severity
         self.verdictIDs = verdictIDs
         self.postIDs = postIDs
+        self.clauseIDs = clauseIDs
+        self.behaviours = behaviours
         self.openedAt = openedAt
         self.updatedAt = updatedAt
     }
@@ -69,6 +77,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
             authorKey: try container.decode(AuthorKey.self, forKey: .authorKey),
             state: try container.decode(CaseState.self, forKey: .state), ladder: ladder, rung: rung,
             severity: try container.decode(Severity.self, forKey: .severity), verdictIDs: verdictIDs, postIDs: postIDs,
+            clauseIDs: try container.decodeIfPresent([String].self, forKey: .clauseIDs) ?? [],
+            behaviours: try container.decodeIfPresent([Behaviour].self, forKey: .behaviours) ?? [],
             openedAt: try container.decode(Date.self, forKey: .openedAt),
             updatedAt: try container.decode(Date.self, forKey: .updatedAt))!
     }
@@ -83,7 +93,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, school, state, ladder, rung, severity
+        case id, school, state, ladder, rung, severity, behaviours
+        case clauseIDs = "clause_ids"
         case authorKey = "author_key"
         case verdictIDs = "verdict_ids"
         case postIDs = "post_ids"

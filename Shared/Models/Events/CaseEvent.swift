@@ -1,10 +1,13 @@
 import Foundation
 
-/// Something that happened to a case, for the audit trail and the notifier; payload of
-/// `parapet.case-event/1` on `parapet.case-events`, keyed by case id.
+/// Something that happened to a case; payload of `parapet.case-event/1` on
+/// `parapet.case-events`, keyed by case id, and a row of `case_events`.
+///
+/// Events are the record: a case is its events replayed in order (``Case/replaying(_:)``), so
+/// each event carries what its transition needs. `sequence` numbers a case's events from 1.
 ///
 /// On the wire the kind's details sit beside the common fields:
-/// `{"id": …, "case_id": …, "school": …, "kind": "joined", "verdict_id": …, "severity": "high",
+/// `{"id": …, "case_id": …, "sequence": 2, "school": …, "kind": "joined", "verdict": {…},
 /// "step": "written_warning", "at": …, "actor": {"kind": "service", "name": "escalation"}}`.
 public struct CaseEvent: EventPayload, Hashable, Identifiable {
     public static let schema = EventSchema.caseEventV1
@@ -12,10 +15,11 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
 
     /// What happened.
     public enum Kind: Sendable, Hashable {
-        /// A verdict opened the case, on the first step of its ladder.
-        case opened(verdictID: UUID, severity: Severity, step: LadderStep)
-        /// A repeat post joined the open case; `severity` and `step` are the case's afterwards.
-        case joined(verdictID: UUID, severity: Severity, step: LadderStep)
+        /// A verdict opened the case by `author`, on the first step of `ladder`.
+        case opened(verdict: CaseVerdict, author: AuthorKey, ladder: [LadderStep])
+        /// A repeat post (or an edit of one in the case) joined the open case; `step` is the
+        /// case's step afterwards.
+        case joined(verdict: CaseVerdict, step: LadderStep)
         /// A leader moved the case up its ladder to `step`.
         case escalated(step: LadderStep)
         /// A leader in `role` took the case on.
@@ -40,14 +44,17 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
 
     public var id: UUID
     public var caseID: UUID
+    /// The event's place in its case's history, from 1.
+    public var sequence: Int
     public var school: String
     public var kind: Kind
     public var at: Date
     public var actor: CaseActor
 
-    public init(id: UUID = UUID(), caseID: UUID, school: String, kind: Kind, at: Date, actor: CaseActor) {
+    public init(id: UUID = UUID(), caseID: UUID, sequence: Int, school: String, kind: Kind, at: Date, actor: CaseActor) {
         self.id = id
         self.caseID = caseID
+        self.sequence = sequence
         self.school = school
         self.kind = kind
         self.at = at
@@ -63,25 +70,29 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(UUID.self, forKey: .id)
         caseID = try container.decode(UUID.self, forKey: .caseID)
+        sequence = try container.decode(Int.self, forKey: .sequence)
         school = try container.decode(String.self, forKey: .school)
         at = try container.decode(Date.self, forKey: .at)
         actor = try container.decode(CaseActor.self, forKey: .actor)
         let name = try container.decode(String.self, forKey: .kind)
         switch name {
-        case "opened", "joined":
-            let verdictID = try container.decode(UUID.self, forKey: .verdictID)
-            let severity = try container.decode(Severity.self, forKey: .severity)
-            let step = try container.decode(LadderStep.self, forKey: .step)
-            kind =
-                name == "opened"
-                ? .opened(verdictID: verdictID, severity: severity, step: step)
-                : .joined(verdictID: verdictID, severity: severity, step: step)
+        case "opened":
+            kind = .opened(
+                verdict: try container.decode(CaseVerdict.self, forKey: .verdict),
+                author: try container.decode(AuthorKey.self, forKey: .authorKey),
+                ladder: try container.decode([LadderStep].self, forKey: .ladder))
+        case "joined":
+            kind = .joined(
+                verdict: try container.decode(CaseVerdict.self, forKey: .verdict), step: try container.decode(LadderStep.self, forKey: .step))
         case "escalated": kind = .escalated(step: try container.decode(LadderStep.self, forKey: .step))
         case "acknowledged": kind = .acknowledged(by: try container.decode(ContactRole.self, forKey: .role))
         case "overdue_escalated": kind = .overdueEscalated
         case "closed": kind = .closed(reason: try container.decode(CaseState.Closure.self, forKey: .reason))
         default:
-            throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "not a case event kind: \(name)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container,
+                debugDescription:
+                    "\(JSONStringEscaping.excerpt(name)) is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed")
         }
     }
 
@@ -89,14 +100,19 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(caseID, forKey: .caseID)
+        try container.encode(sequence, forKey: .sequence)
         try container.encode(school, forKey: .school)
         try container.encode(kind.name, forKey: .kind)
         try container.encode(at, forKey: .at)
         try container.encode(actor, forKey: .actor)
         switch kind {
-        case .opened(let verdictID, let severity, let step), .joined(let verdictID, let severity, let step):
-            try container.encode(verdictID, forKey: .verdictID)
-            try container.encode(severity, forKey: .severity)
+        case .opened(let verdict, let author, let ladder):
+            try container.encode(verdict, forKey: .verdict)
+            try container.encode(author, forKey: .authorKey)
+            try container.encode(ladder, forKey: .ladder)
+            try container.encode(ladder[0], forKey: .step)
+        case .joined(let verdict, let step):
+            try container.encode(verdict, forKey: .verdict)
             try container.encode(step, forKey: .step)
         case .escalated(let step): try container.encode(step, forKey: .step)
         case .acknowledged(let role): try container.encode(role, forKey: .role)
@@ -106,8 +122,8 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, school, kind, severity, step, role, reason, at, actor
+        case id, sequence, school, kind, verdict, ladder, step, role, reason, at, actor
         case caseID = "case_id"
-        case verdictID = "verdict_id"
+        case authorKey = "author_key"
     }
 }

@@ -41,10 +41,17 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
     public var subject: String
     public var template: Template
     public var createdAt: Date
+    /// The case event the email is about.
+    public var eventID: UUID?
+    /// The step the case is on.
+    public var step: LadderStep?
+    /// What the school's procedure asks at that step, in the policy's words; nil where the
+    /// policy says nothing of it.
+    public var nextStep: String?
 
     public init(
         id: UUID = UUID(), caseID: UUID, school: String, recipients: [Recipient], mode: NotifyMode, subject: String,
-        template: Template, createdAt: Date
+        template: Template, createdAt: Date, eventID: UUID? = nil, step: LadderStep? = nil, nextStep: String? = nil
     ) {
         self.id = id
         self.caseID = caseID
@@ -54,6 +61,9 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
         self.subject = subject
         self.template = template
         self.createdAt = createdAt
+        self.eventID = eventID
+        self.step = step
+        self.nextStep = nextStep
     }
 
     public var occurredAt: Date { createdAt }
@@ -62,8 +72,10 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
     public var partitionKey: String { caseID.lowercasedString }
 
     enum CodingKeys: String, CodingKey {
-        case id, school, recipients, mode, subject, template
+        case id, school, recipients, mode, subject, template, step
         case caseID = "case_id"
         case createdAt = "created_at"
+        case eventID = "event_id"
+        case nextStep = "next_step"
     }
 }

@@ -15,11 +15,21 @@ extension Case {
     ///
     /// - Throws: ``CaseTransitionError/benignVerdict(_:)``, ``CaseTransitionError/emptyLadder``.
     public static func opening(_ verdict: Verdict, ladder: [LadderStep], id: UUID = UUID(), at date: Date) throws(CaseTransitionError) -> Case {
-        guard let severity = verdict.severity else { throw .benignVerdict(verdict.id) }
+        guard let recorded = CaseVerdict(verdict) else { throw .benignVerdict(verdict.id) }
+        return try opening(recorded, school: verdict.school, authorKey: verdict.authorKey, ladder: ladder, id: id, at: date)
+    }
+
+    /// Opens a case on a verdict as the case keeps it (what replaying an `opened` event does).
+    ///
+    /// - Throws: ``CaseTransitionError/emptyLadder``.
+    public static func opening(
+        _ verdict: CaseVerdict, school: String, authorKey: AuthorKey, ladder: [LadderStep], id: UUID, at date: Date
+    ) throws(CaseTransitionError) -> Case {
         guard !ladder.isEmpty else { throw .emptyLadder }
         return Case(
-            id: id, school: verdict.school, authorKey: verdict.authorKey, state: .open(since: date), ladder: ladder, rung: 0,
-            severity: severity, verdictIDs: [verdict.id], postIDs: [verdict.postID], openedAt: date, updatedAt: date)!
+            id: id, school: school, authorKey: authorKey, state: .open(since: date), ladder: ladder, rung: 0,
+            severity: verdict.severity, verdictIDs: [verdict.verdictID], postIDs: [verdict.postID], clauseIDs: verdict.clauseIDs,
+            behaviours: verdict.behaviours, openedAt: date, updatedAt: date)!
     }
 
     /// A repeat breach by the same author in the same school joins the case. A new post moves
@@ -34,11 +44,22 @@ extension Case {
         try requireNotClosed(.join)
         guard verdict.school == school else { throw .otherSchool(verdict.school) }
         guard verdict.authorKey == authorKey else { throw .otherAuthor(verdict.authorKey) }
-        guard let severity = verdict.severity else { throw .benignVerdict(verdict.id) }
-        guard !verdictIDs.contains(verdict.id) else { throw .verdictAlreadyJoined(verdict.id) }
+        guard let recorded = CaseVerdict(verdict) else { throw .benignVerdict(verdict.id) }
+        return try joining(recorded, at: date)
+    }
+
+    /// ``joining(_:at:)`` for a verdict as the case keeps it, already known to be about this
+    /// case's school and author (what replaying a `joined` event does).
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/verdictAlreadyJoined(_:)``.
+    public func joining(_ verdict: CaseVerdict, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.join)
+        guard !verdictIDs.contains(verdict.verdictID) else { throw .verdictAlreadyJoined(verdict.verdictID) }
         var next = touched(at: date)
-        next.verdictIDs.append(verdict.id)
-        next.severity = max(self.severity, severity)
+        next.verdictIDs.append(verdict.verdictID)
+        next.severity = max(severity, verdict.severity)
+        for clause in verdict.clauseIDs where !next.clauseIDs.contains(clause) { next.clauseIDs.append(clause) }
+        for behaviour in verdict.behaviours where !next.behaviours.contains(behaviour) { next.behaviours.append(behaviour) }
         if !postIDs.contains(verdict.postID) {
             next.postIDs.append(verdict.postID)
             next.rung = min(rung + 1, ladder.count - 1)
@@ -46,6 +67,9 @@ extension Case {
         if case .acknowledged = state { next.state = .open(since: date) }
         return next
     }
+
+    /// Whether a verdict on `postID` would climb the ladder: a new post does, an edit does not.
+    public func wouldClimb(post postID: UUID) -> Bool { !postIDs.contains(postID) }
 
     /// A leader moves the case one step up its ladder (the post was not removed, say). The state
     /// does not change.
@@ -94,6 +118,21 @@ extension Case {
         case .open(let since):
             let due = since.addingTimeInterval(deadline)
             guard date >= due else { throw .notYetOverdue(dueAt: due) }
+            return try escalatedOverdue(at: date)
+        }
+    }
+
+    /// The case went to the trust safeguarding lead at `date`, the deadline already judged passed
+    /// (what replaying an `overdue_escalated` event does).
+    ///
+    /// - Throws: ``CaseTransitionError/alreadyAcknowledged(by:)``, ``CaseTransitionError/alreadyEscalated``,
+    ///   ``CaseTransitionError/caseClosed(attempted:)``.
+    public func escalatedOverdue(at date: Date) throws(CaseTransitionError) -> Case {
+        switch state {
+        case .closed: throw .caseClosed(attempted: .escalateOverdue)
+        case .acknowledged(let role, _): throw .alreadyAcknowledged(by: role)
+        case .escalated: throw .alreadyEscalated
+        case .open:
             var next = touched(at: date)
             next.state = .escalated(at: date)
             return next

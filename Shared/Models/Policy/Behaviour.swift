@@ -27,4 +27,37 @@ public enum Behaviour: String, NamedChoice {
     case unofficialSchoolSite = "unofficial_school_site"
     case safeguardingExtremism = "safeguarding_extremism"
     case safeguardingConcern = "safeguarding_concern"
+
+    /// The behaviour in words a head uses, for subjects and headings; names no one.
+    public var plainName: String {
+        switch self {
+        case .namingPupils: "Pupils named online"
+        case .pupilFullName: "A pupil's full name posted"
+        case .pupilFirstNameOnOwnPage: "A pupil's name on the school's page"
+        case .photoWithoutConsent: "A photo of children posted without consent"
+        case .pupilImagesSwimwearOrKit: "A photo of children in swimwear or kit"
+        case .allegation: "An allegation posted online"
+        case .misplacedComplaint: "A complaint posted online"
+        case .defamation: "A possibly defamatory post"
+        case .negativeCommentAboutIndividual: "A negative comment about someone at school"
+        case .cyberbullying: "Online bullying"
+        case .harassment: "Harassment"
+        case .hateSpeech: "Hateful or racist content"
+        case .threatOfViolence: "A threat of violence"
+        case .grosslyObscene: "Grossly obscene content"
+        case .abusiveLanguage: "Abusive language"
+        case .bringingSchoolIntoDisrepute: "A post bringing the school into disrepute"
+        case .confidentialInformation: "Confidential information posted"
+        case .privateMatters: "Private matters posted"
+        case .staffContactWithPupils: "A member of staff in contact with pupils online"
+        case .staffReferringToWorkplace: "A member of staff naming the school online"
+        case .staffPostingPupilImages: "A member of staff posting pupils' photos"
+        case .staffReplyingAboutSchool: "A member of staff replying about the school"
+        case .unauthorisedUseOfSchoolName: "The school's name used without permission"
+        case .underageAccount: "An underage account"
+        case .unofficialSchoolSite: "An unofficial school site"
+        case .safeguardingExtremism: "An extremism concern"
+        case .safeguardingConcern: "A safeguarding concern"
+        }
+    }
 }

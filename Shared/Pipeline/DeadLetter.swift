@@ -31,6 +31,9 @@ public struct DeadLetter: Sendable {
         case unclassifiable
         /// PostgreSQL refused the message's data.
         case unstorable
+        /// Escalation cannot act on the verdict: it names a school the trust's configuration
+        /// does not have, or a change the case refuses.
+        case unescalatable
     }
 
     public var message: KafkaMessage

@@ -1,0 +1,32 @@
+import ParapetEscalation
+import ParapetModels
+import ParapetRuntime
+
+/// The escalation service's own settings.
+struct EscalationServiceSettings: Sendable {
+    /// `PARAPET_ESCALATION_BATCH_SIZE`: the most verdicts handled in one transaction (default 5000).
+    var batchSize: Int
+    /// `PARAPET_ESCALATION_SWEEP_INTERVAL`: how often to look for overdue cases (default 5s).
+    var sweepInterval: Duration
+    /// `PARAPET_ACK_DEADLINE_CRITICAL`, `_HIGH`, `_MEDIUM`, `_LOW`: how long a case of that
+    /// severity waits for an acknowledgement before it goes to the trust safeguarding lead
+    /// (defaults 1h, 4h, 24h, 72h).
+    var deadlines: [Severity: Duration]
+
+    init(_ reader: ConfigurationReader) throws(ConfigurationErrors) {
+        let range = Duration.seconds(60)...Duration.seconds(30 * 24 * 3600)
+        let defaults = EscalationSettings.defaultDeadlines
+        let critical: Duration
+        let high: Duration
+        let medium: Duration
+        let low: Duration
+        (batchSize, sweepInterval, critical, high, medium, low) = try reader.values(
+            ConfigurationKey("PARAPET_ESCALATION_BATCH_SIZE", .int(in: 1...20_000), default: 5000),
+            ConfigurationKey("PARAPET_ESCALATION_SWEEP_INTERVAL", .duration(in: .seconds(1)...(.seconds(600))), default: .seconds(5)),
+            ConfigurationKey("PARAPET_ACK_DEADLINE_CRITICAL", .duration(in: range), default: defaults[.critical] ?? .seconds(3600)),
+            ConfigurationKey("PARAPET_ACK_DEADLINE_HIGH", .duration(in: range), default: defaults[.high] ?? .seconds(3600)),
+            ConfigurationKey("PARAPET_ACK_DEADLINE_MEDIUM", .duration(in: range), default: defaults[.medium] ?? .seconds(3600)),
+            ConfigurationKey("PARAPET_ACK_DEADLINE_LOW", .duration(in: range), default: defaults[.low] ?? .seconds(3600)))
+        deadlines = [.critical: critical, .high: high, .medium: medium, .low: low]
+    }
+}

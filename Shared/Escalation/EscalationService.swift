@@ -1,0 +1,303 @@
+import CoreMetrics
+import Foundation
+import Logging
+import ParapetKafka
+import ParapetModels
+import ParapetPipeline
+import ParapetPostgres
+import ParapetRuntime
+import ParapetStore
+
+/// The escalation service: consumes `parapet.verdicts`, opens and climbs cases, and asks the
+/// notifier to tell the right people (docs/architecture.md, "Escalation ladder").
+///
+/// A batch at a time, effectively once: in one transaction a `processed_messages` marker per
+/// verdict id (a verdict seen before changes nothing), the authors' open cases locked, each
+/// verdict decided by the trust's ``Escalator`` in order, and its events, case rows and
+/// notification requests written. After the commit the events go to `parapet.case-events` and
+/// the notifications to `parapet.notifications`; once Kafka has acknowledged them they are
+/// marked published, and only then are the batch's offsets stored. A crash between the commit
+/// and the publish leaves rows unmarked, and the sweep publishes them again under the same ids.
+///
+/// The sweep, every ``EscalationConfiguration/sweepInterval``, also sends overdue cases (no one
+/// acknowledged them in time) to the trust safeguarding lead, on the configuration's clock.
+public struct EscalationService: Service {
+    private let configuration: EscalationConfiguration
+    private let cases: CaseStore
+    private let escalators: TrustEscalators
+    private let producer: KafkaProducer
+    private let metrics: EscalationMetrics
+    private let logger: Logger
+
+    public init(
+        configuration: EscalationConfiguration, postgres: PostgresClient, logger: Logger,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        cases = CaseStore(client: postgres)
+        escalators = TrustEscalators(store: TrustConfigurationStore(client: postgres), settings: configuration.settings, logger: logger)
+        metrics = EscalationMetrics(factory: metricsFactory)
+        var producerLogger = logger
+        producerLogger[metadataKey: "kafka.client"] = "producer"
+        producer = try KafkaProducer(configuration: configuration.producer, logger: producerLogger)
+    }
+
+    public func run() async throws {
+        do {
+            if try await waitForConfiguration() { try await consumeUntilShutdown() }
+        } catch {
+            await producer.close()
+            throw error
+        }
+        await producer.close()
+    }
+
+    private func consumeUntilShutdown() async throws {
+        var consumerLogger = logger
+        consumerLogger[metadataKey: "kafka.client"] = "consumer"
+        let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: consumerLogger)
+        try consumer.subscribe(topics: [ParapetTopic.verdicts.name])
+        logger.info("consuming", metadata: ["topic": "\(ParapetTopic.verdicts.name)", "group": "\(EscalationConfiguration.consumerGroup)"])
+        do {
+            try await consume(consumer)
+        } catch {
+            await consumer.close()
+            throw error
+        }
+        await consumer.close()
+        logger.info("stopped consuming")
+    }
+
+    private func waitForConfiguration() async throws -> Bool {
+        var warned = false
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await escalators.refreshIfChanged()
+                if await !escalators.escalators.isEmpty { return true }
+                if !warned {
+                    logger.warning("no trust configuration in PostgreSQL yet: waiting for `parapet config apply` before consuming")
+                    warned = true
+                }
+            } catch {
+                logger.warning("cannot load the trust configuration; retrying", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        }
+        return false
+    }
+
+    private func consume(_ consumer: KafkaConsumer) async throws {
+        var lastReload = ContinuousClock.now
+        // The first sweep at once: it publishes what a crash before this start left behind.
+        var lastSweep: ContinuousClock.Instant?
+        while !Task.isShuttingDownGracefully {
+            if ContinuousClock.now - lastReload >= configuration.reloadInterval {
+                lastReload = .now
+                do {
+                    try await escalators.refreshIfChanged()
+                } catch {
+                    logger.warning("cannot check the trust configuration for changes", metadata: ["error": "\(error)"])
+                }
+            }
+            if lastSweep.map({ ContinuousClock.now - $0 >= configuration.sweepInterval }) ?? true {
+                lastSweep = .now
+                try await sweep()
+            }
+            let messages = try await consumer.poll(maxMessages: configuration.batchSize, timeout: configuration.pollTimeout)
+            guard !messages.isEmpty else { continue }
+            try await handle(messages, consumer: consumer)
+        }
+    }
+
+    // MARK: Verdicts
+
+    /// A polled message, read.
+    private enum Item {
+        case verdict(trust: String, Verdict)
+        case deadLetter(DeadLetter)
+    }
+
+    private func handle(_ messages: [KafkaMessage], consumer: KafkaConsumer) async throws {
+        let started = ContinuousClock.now
+        var items = messages.map(Self.read)
+        let escalators = await self.escalators.escalators
+        let now = ParapetJSON.wholeMilliseconds(configuration.now())
+        var summary = EscalationMetrics.Batch(verdicts: messages.count)
+        let ids = items.compactMap { item -> UUID? in
+            if case .verdict(_, let verdict) = item { return verdict.id }
+            return nil
+        }
+        let written = try await Retrying.untilDone("record cases", logger: logger) {
+            try await cases.withTransaction { transaction in
+                let fresh = try await transaction.markProcessed(ids, consumer: EscalationConfiguration.consumerGroup)
+                var breaches: [(index: Int, trust: String, verdict: Verdict)] = []
+                var seen = Set<UUID>()
+                for (index, item) in items.enumerated() {
+                    guard case .verdict(let trust, let verdict) = item, fresh.contains(verdict.id), seen.insert(verdict.id).inserted,
+                        !verdict.isBenign
+                    else { continue }
+                    breaches.append((index, trust, verdict))
+                }
+                var authors: [(school: String, author: AuthorKey)] = []
+                var keys = Set<String>()
+                for breach in breaches where keys.insert(breach.verdict.partitionKey).inserted {
+                    authors.append((breach.verdict.school, breach.verdict.authorKey))
+                }
+                var open: [String: CaseStore.StoredCase] = [:]
+                for stored in try await transaction.openCases(authors) {
+                    open["\(stored.case.school)/\(stored.case.authorKey)"] = stored
+                }
+                var changes: [CaseStore.Change] = []
+                var refused: [Int: DeadLetter] = [:]
+                for (index, trust, verdict) in breaches {
+                    let key = verdict.partitionKey
+                    let current = open[key]
+                    guard let escalator = escalators[trust] else {
+                        refused[index] = DeadLetter(
+                            message: messages[index], reason: .unescalatable, error: "no trust \"\(trust)\" in PostgreSQL's configuration")
+                        continue
+                    }
+                    let decision: Escalator.Decision?
+                    do {
+                        decision = try escalator.decide(verdict, open: current?.case, lastSequence: current?.lastSequence ?? 0, at: now)
+                    } catch let error as EscalationError {
+                        refused[index] = DeadLetter(message: messages[index], reason: .unescalatable, error: error.description)
+                        continue
+                    }
+                    guard let decision else { continue }
+                    changes.append(
+                        CaseStore.Change(
+                            trust: trust, case: decision.case, dueAt: escalator.dueAt(decision.case), events: decision.events,
+                            notifications: decision.notifications))
+                    open[key] = CaseStore.StoredCase(
+                        trust: trust, case: decision.case, lastSequence: decision.events.last?.sequence ?? current?.lastSequence ?? 0)
+                }
+                try await transaction.write(changes)
+                return (fresh: fresh, changes: changes, refused: refused)
+            }
+        }
+        for (index, letter) in written.refused { items[index] = .deadLetter(letter) }
+        for item in items {
+            switch item {
+            case .deadLetter: continue
+            case .verdict(_, let verdict):
+                if !written.fresh.contains(verdict.id) { summary.duplicates += 1 } else if verdict.isBenign { summary.benign += 1 }
+            }
+        }
+        let deadLetters = items.compactMap { item -> DeadLetter? in
+            if case .deadLetter(let letter) = item { return letter }
+            return nil
+        }
+        summary.record(written.changes)
+        try await publish(written.changes, deadLetters: deadLetters)
+        var positions: [String: KafkaTopicPartition] = [:]
+        for message in messages {
+            let key = "\(message.topic)\u{0}\(message.partition)"
+            if let known = positions[key], known.offset >= message.offset { continue }
+            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
+        }
+        do {
+            try consumer.markProcessed(through: Array(positions.values))
+        } catch {
+            logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
+        }
+        summary.deadLetters = deadLetters.count
+        metrics.record(summary, duration: .now - started)
+    }
+
+    /// Reads one message of `parapet.verdicts`; anything else is a dead letter.
+    private static func read(_ message: KafkaMessage) -> Item {
+        let event: IncomingEvent
+        do {
+            event = try IncomingEvent(json: Data(message.value))
+        } catch {
+            let reason: DeadLetter.Reason = if case .unknownSchema = error { .unknownSchema } else { .malformed }
+            return .deadLetter(DeadLetter(message: message, reason: reason, error: error.description))
+        }
+        guard case .verdict(let envelope) = event else {
+            return .deadLetter(
+                DeadLetter(message: message, reason: .wrongTopic, error: "a \(event.schema) message on \(ParapetTopic.verdicts.name)"))
+        }
+        return .verdict(trust: envelope.trust, envelope.payload)
+    }
+
+    // MARK: Publishing
+
+    /// Publishes the changes' events and notifications and the dead letters, waits for every
+    /// acknowledgement, and marks the rows published.
+    private func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter]) async throws {
+        let events: [CaseStore.Outgoing<CaseEvent>] = changes.flatMap { change in
+            change.events.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
+        }
+        let notifications: [CaseStore.Outgoing<CaseNotification>] = changes.flatMap { change in
+            change.notifications.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
+        }
+        var outgoing = try Self.messages(events) + Self.messages(notifications)
+        for letter in deadLetters {
+            logger.warning(
+                "message dead-lettered",
+                metadata: [
+                    "reason": "\(letter.reason.rawValue)", "error": "\(letter.error)",
+                    "origin": "\(letter.message.topic)[\(letter.message.partition)]@\(letter.message.offset)",
+                ])
+            outgoing.append(letter.outgoing(consumer: EscalationConfiguration.consumerGroup))
+        }
+        guard !outgoing.isEmpty else { return }
+        let messages = outgoing
+        _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(messages) }
+        try await Retrying.untilDone("mark case events published", logger: logger) {
+            try await cases.markPublished(events: events.map(\.payload.id), notifications: notifications.map(\.payload.id))
+        }
+    }
+
+    /// Each payload in its envelope (its own id as the envelope's, so consumers drop repeats).
+    static func messages<Payload: EventPayload & Identifiable<UUID>>(_ outgoing: [CaseStore.Outgoing<Payload>]) throws -> [KafkaOutgoingMessage] {
+        var messages = EventMessages<Payload>()
+        return try outgoing.map { item in
+            let envelope = Envelope(id: item.payload.id, trust: item.trust, payload: item.payload)
+            return messages.message(key: envelope.partitionKey, value: try Payload.encodedEnvelope(envelope))
+        }
+    }
+
+    // MARK: Sweep
+
+    /// Overdue cases to the trust, then whatever a crash left unpublished.
+    private func sweep() async throws {
+        let escalators = await self.escalators.escalators
+        let now = ParapetJSON.wholeMilliseconds(configuration.now())
+        let changes = try await Retrying.untilDone("escalate overdue cases", logger: logger) {
+            try await cases.withTransaction { transaction in
+                var changes: [CaseStore.Change] = []
+                for stored in try await transaction.dueCases(at: now, limit: 500) {
+                    guard let escalator = escalators[stored.trust] else { continue }
+                    if let decision = escalator.overdue(stored.case, lastSequence: stored.lastSequence, at: now) {
+                        changes.append(
+                            CaseStore.Change(
+                                trust: stored.trust, case: decision.case, dueAt: escalator.dueAt(decision.case), events: decision.events,
+                                notifications: decision.notifications))
+                    }
+                }
+                try await transaction.write(changes)
+                return changes
+            }
+        }
+        if !changes.isEmpty {
+            logger.info("cases overdue: sent to the trust safeguarding lead", metadata: ["cases": "\(changes.count)"])
+            metrics.overdue(changes.count)
+            try await publish(changes, deadLetters: [])
+        }
+        let left = try await Retrying.untilDone("read the outbox", logger: logger) {
+            try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000)
+        }
+        guard !left.events.isEmpty || !left.notifications.isEmpty else { return }
+        logger.info(
+            "publishing what an earlier run left unpublished",
+            metadata: ["events": "\(left.events.count)", "notifications": "\(left.notifications.count)"])
+        let outgoing = try Self.messages(left.events) + Self.messages(left.notifications)
+        _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(outgoing) }
+        try await Retrying.untilDone("mark case events published", logger: logger) {
+            try await cases.markPublished(events: left.events.map(\.payload.id), notifications: left.notifications.map(\.payload.id))
+        }
+    }
+}

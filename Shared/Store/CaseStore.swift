@@ -1,0 +1,287 @@
+import Foundation
+import ParapetModels
+import ParapetPostgres
+
+/// Cases, their events and the notifications asked for (migration 0007), with escalation's
+/// processed-message markers.
+///
+/// Events are the record; `cases` is derived from them in the same transaction
+/// (``CaseStore/Transaction/write(_:)``) and can be rebuilt from them (``rebuiltCases()``).
+/// Both outgoing tables are an outbox: rows are published after their transaction commits and
+/// marked once Kafka acknowledged them (``markPublished(events:notifications:)``); what a crash
+/// left unmarked comes back from ``unpublished(olderThan:limit:)``.
+public struct CaseStore: Sendable {
+    public let client: PostgresClient
+
+    public init(client: PostgresClient) {
+        self.client = client
+    }
+
+    /// A case as stored: the case, its trust and the sequence of its last event.
+    public struct StoredCase: Sendable, Hashable {
+        public var trust: String
+        public var `case`: Case
+        public var lastSequence: Int
+
+        public init(trust: String, case: Case, lastSequence: Int) {
+            self.trust = trust
+            self.case = `case`
+            self.lastSequence = lastSequence
+        }
+    }
+
+    /// What one transaction writes: events with the cases they leave, and notifications.
+    public struct Change: Sendable {
+        public var trust: String
+        /// The case after `events`.
+        public var `case`: Case
+        /// When the case goes to the trust if still unacknowledged; nil when nothing is due.
+        public var dueAt: Date?
+        public var events: [CaseEvent]
+        public var notifications: [CaseNotification]
+
+        public init(trust: String, case: Case, dueAt: Date?, events: [CaseEvent], notifications: [CaseNotification]) {
+            self.trust = trust
+            self.case = `case`
+            self.dueAt = dueAt
+            self.events = events
+            self.notifications = notifications
+        }
+    }
+
+    /// Runs `body` in one transaction.
+    public func withTransaction<Value: Sendable>(_ body: (Transaction) async throws -> Value) async throws -> Value {
+        try await client.withTransaction { connection in try await body(Transaction(connection: connection)) }
+    }
+
+    /// The statements escalation runs inside one transaction.
+    public struct Transaction: Sendable {
+        let connection: PostgresConnection
+
+        /// Inserts a marker per id for `consumer` and returns the ids that had none: the
+        /// messages not seen before. The rest are repeats and change nothing.
+        public func markProcessed(_ ids: [UUID], consumer: String) async throws -> Set<UUID> {
+            guard !ids.isEmpty else { return [] }
+            let rows = try await connection.query(
+                """
+                INSERT INTO processed_messages (consumer, message_id)
+                SELECT \(consumer), id FROM unnest(\(PostgresArray(ids))) AS b(id)
+                ON CONFLICT DO NOTHING
+                RETURNING message_id
+                """)
+            return Set(try rows.decode(UUID.self))
+        }
+
+        /// The open cases of these authors (school, author key), locked until the transaction
+        /// ends, so nothing else changes them meanwhile.
+        public func openCases(_ authors: [(school: String, author: AuthorKey)]) async throws -> [StoredCase] {
+            guard !authors.isEmpty else { return [] }
+            let rows = try await connection.query(
+                """
+                SELECT c.trust_id, c.document::text AS document, c.last_sequence
+                FROM cases c
+                JOIN unnest(\(PostgresArray(authors.map(\.school))), \(PostgresArray(authors.map(\.author.rawValue)))) AS a(school_id, author_key)
+                    ON c.school_id = a.school_id AND c.author_key = a.author_key
+                WHERE c.status <> 'closed'
+                FOR UPDATE OF c
+                """)
+            return try rows.map(CaseStore.storedCase)
+        }
+
+        /// Cases due at or before `date` (open and unacknowledged past their deadline), locked,
+        /// skipping any another transaction holds.
+        public func dueCases(at date: Date, limit: Int) async throws -> [StoredCase] {
+            let rows = try await connection.query(
+                """
+                SELECT trust_id, document::text AS document, last_sequence
+                FROM cases WHERE due_at <= \(date)
+                ORDER BY due_at LIMIT \(limit)
+                FOR UPDATE SKIP LOCKED
+                """)
+            return try rows.map(CaseStore.storedCase)
+        }
+
+        /// Writes the changes: every event and notification appended, and each case's row set to
+        /// its last change.
+        public func write(_ changes: [Change]) async throws {
+            guard !changes.isEmpty else { return }
+            let encoded = try changes.map { change in
+                (
+                    change,
+                    try change.events.map { Array(try ParapetJSON.encode($0)) },
+                    try change.notifications.map { Array(try ParapetJSON.encode($0)) }
+                )
+            }
+            try await connection.copy(
+                into: "case_events", columns: ["id", "case_id", "sequence", "trust_id", "school_id", "kind", "event", "at"]
+            ) { writer in
+                for (change, events, _) in encoded {
+                    for (event, json) in zip(change.events, events) {
+                        try writer.append(
+                            event.id, event.caseID, Int32(event.sequence), change.trust, event.school, event.kind.name,
+                            JSONDocument(bytes: json), event.at)
+                    }
+                }
+            }
+            if encoded.contains(where: { !$0.2.isEmpty }) {
+                try await connection.copy(
+                    into: "case_notifications",
+                    columns: ["id", "case_id", "event_id", "trust_id", "school_id", "notification", "created_at"]
+                ) { writer in
+                    for (change, _, notifications) in encoded {
+                        for (notification, json) in zip(change.notifications, notifications) {
+                            try writer.append(
+                                notification.id, notification.caseID, notification.eventID, change.trust, notification.school,
+                                JSONDocument(bytes: json), notification.createdAt)
+                        }
+                    }
+                }
+            }
+            // One row per case: its last change in this batch.
+            var last: [UUID: (Change, Int)] = [:]
+            for change in changes {
+                last[change.case.id] = (change, change.events.last?.sequence ?? 0)
+            }
+            let rows = try last.values.sorted { $0.0.case.id.uuidString < $1.0.case.id.uuidString }.map { change, sequence in
+                (change, sequence, String(decoding: try ParapetJSON.encode(change.case), as: UTF8.self))
+            }
+            try await connection.execute(
+                """
+                INSERT INTO cases (id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at,
+                    due_at, document)
+                SELECT id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at, due_at,
+                    document::jsonb
+                FROM unnest(
+                    \(PostgresArray(rows.map(\.0.case.id))), \(PostgresArray(rows.map(\.0.trust))),
+                    \(PostgresArray(rows.map(\.0.case.school))), \(PostgresArray(rows.map(\.0.case.authorKey.rawValue))),
+                    \(PostgresArray(rows.map(\.0.case.state.status.rawValue))), \(PostgresArray(rows.map(\.0.case.severity.rawValue))),
+                    \(PostgresArray(rows.map(\.0.case.step.rawValue))), \(PostgresArray(rows.map { Int32($0.1) })),
+                    \(PostgresArray(rows.map(\.0.case.openedAt))), \(PostgresArray(rows.map(\.0.case.updatedAt))),
+                    \(PostgresArray(rows.map(\.0.dueAt))), \(PostgresArray(rows.map(\.2)))
+                ) AS b(id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at, due_at, document)
+                ON CONFLICT (id) DO UPDATE SET
+                    status = EXCLUDED.status, severity = EXCLUDED.severity, step = EXCLUDED.step,
+                    last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at, due_at = EXCLUDED.due_at,
+                    document = EXCLUDED.document
+                """)
+        }
+    }
+
+    // MARK: Outbox
+
+    /// An event or notification to publish, with its trust (the envelope needs it).
+    public struct Outgoing<Payload: Sendable & Hashable>: Sendable, Hashable {
+        public var trust: String
+        public var payload: Payload
+
+        public init(trust: String, payload: Payload) {
+            self.trust = trust
+            self.payload = payload
+        }
+    }
+
+    /// Events and notifications written at least `age` ago and not yet marked published, oldest
+    /// first; what a crash between commit and publish left behind.
+    public func unpublished(
+        olderThan age: Duration, limit: Int
+    ) async throws -> (
+        events: [Outgoing<CaseEvent>], notifications: [Outgoing<CaseNotification>]
+    ) {
+        let cutoff = Date().addingTimeInterval(-(age / .seconds(1)))
+        let events = try await client.query(
+            """
+            SELECT trust_id, event::text FROM case_events
+            WHERE published_at IS NULL AND recorded_at <= \(cutoff)
+            ORDER BY recorded_at, case_id, sequence LIMIT \(limit)
+            """
+        ).map { row in
+            let (trust, json) = try row.decode((String, String).self)
+            return Outgoing(trust: trust, payload: try ParapetJSON.decode(CaseEvent.self, from: Data(json.utf8)))
+        }
+        let notifications = try await client.query(
+            """
+            SELECT trust_id, notification::text FROM case_notifications
+            WHERE published_at IS NULL AND recorded_at <= \(cutoff)
+            ORDER BY recorded_at, created_at LIMIT \(limit)
+            """
+        ).map { row in
+            let (trust, json) = try row.decode((String, String).self)
+            return Outgoing(trust: trust, payload: try ParapetJSON.decode(CaseNotification.self, from: Data(json.utf8)))
+        }
+        return (events, notifications)
+    }
+
+    /// Notes that Kafka acknowledged these events and notifications.
+    public func markPublished(events: [UUID], notifications: [UUID]) async throws {
+        if !events.isEmpty {
+            try await client.execute(
+                "UPDATE case_events SET published_at = now() WHERE id = ANY(\(PostgresArray(events))) AND published_at IS NULL")
+        }
+        if !notifications.isEmpty {
+            try await client.execute(
+                """
+                UPDATE case_notifications SET published_at = now()
+                WHERE id = ANY(\(PostgresArray(notifications))) AND published_at IS NULL
+                """)
+        }
+    }
+
+    // MARK: Reading
+
+    /// Every stored case, by id.
+    public func cases() async throws -> [StoredCase] {
+        try await client.query("SELECT trust_id, document::text AS document, last_sequence FROM cases ORDER BY id").map(Self.storedCase)
+    }
+
+    /// One case's events, in order.
+    public func events(case id: UUID) async throws -> [CaseEvent] {
+        try await client.query("SELECT event::text FROM case_events WHERE case_id = \(id) ORDER BY sequence").map { row in
+            try ParapetJSON.decode(CaseEvent.self, from: Data(try row.decode(String.self, at: 0).utf8))
+        }
+    }
+
+    /// The notifications asked for about one case, oldest first.
+    public func notifications(case id: UUID) async throws -> [CaseNotification] {
+        try await client.query(
+            "SELECT notification::text FROM case_notifications WHERE case_id = \(id) ORDER BY created_at, id"
+        ).map { row in
+            try ParapetJSON.decode(CaseNotification.self, from: Data(try row.decode(String.self, at: 0).utf8))
+        }
+    }
+
+    /// Counts of stored cases, events and notifications.
+    public func counts() async throws -> (cases: Int, events: Int, notifications: Int) {
+        let row = try await client.query(
+            """
+            SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM case_events), (SELECT count(*) FROM case_notifications)
+            """)[0]
+        let (cases, events, notifications) = try row.decode((Int, Int, Int).self)
+        return (cases, events, notifications)
+    }
+
+    /// Every case rebuilt from `case_events` alone, by id: what `cases` must equal.
+    public func rebuiltCases() async throws -> [StoredCase] {
+        var rebuilt: [StoredCase] = []
+        var current: (trust: String, events: [CaseEvent])?
+        func finish() throws {
+            guard let (trust, events) = current, let last = events.last else { return }
+            rebuilt.append(StoredCase(trust: trust, case: try Case.replaying(events), lastSequence: last.sequence))
+        }
+        for row in try await client.query("SELECT trust_id, event::text FROM case_events ORDER BY case_id, sequence") {
+            let (trust, json) = try row.decode((String, String).self)
+            let event = try ParapetJSON.decode(CaseEvent.self, from: Data(json.utf8))
+            if current?.events.first?.caseID != event.caseID {
+                try finish()
+                current = (trust, [])
+            }
+            current?.events.append(event)
+        }
+        try finish()
+        return rebuilt.sorted { $0.case.id.uuidString < $1.case.id.uuidString }
+    }
+
+    static func storedCase(_ row: PostgresRow) throws -> StoredCase {
+        let (trust, document, sequence) = try row.decode((String, String, Int32).self)
+        return StoredCase(trust: trust, case: try ParapetJSON.decode(Case.self, from: Data(document.utf8)), lastSequence: Int(sequence))
+    }
+}
