@@ -87,7 +87,7 @@ let package = Package(
         // Parapet's tables in PostgreSQL: what each service reads and writes.
         .target(
             name: "ParapetStore",
-            dependencies: ["ParapetModels", "ParapetPostgres"],
+            dependencies: ["ParapetModels", "ParapetPostgres", "ParapetCodecs", .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/Store", swiftSettings: swiftSettings),
         // Runtime: what any Parapet process needs, with no Kafka or PostgreSQL: configuration,
         // logging, metrics, health endpoints, lifecycle. Pipeline adds the brokers and database.
@@ -149,9 +149,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Shared/Escalation", swiftSettings: swiftSettings),
+        // The case API over HTTP: tokens checked, every request audited, actions recorded through
+        // escalation's desk; its OpenAPI document ships as a resource.
+        .target(
+            name: "ParapetCaseAPI",
+            dependencies: [
+                "ParapetEscalation", "ParapetStore", "ParapetModels", "ParapetPostgres", "ParapetCodecs",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/CaseAPI", resources: [.copy("openapi.json")], swiftSettings: swiftSettings),
         .executableTarget(
-            name: "escalation", dependencies: ["ParapetPipeline", "ParapetEscalation", "ParapetRuntime"], path: "Services/escalation",
-            swiftSettings: swiftSettings),
+            name: "escalation", dependencies: ["ParapetPipeline", "ParapetEscalation", "ParapetCaseAPI", "ParapetRuntime"],
+            path: "Services/escalation", swiftSettings: swiftSettings),
         .executableTarget(name: "notifier", dependencies: ["ParapetPipeline"], path: "Services/notifier", swiftSettings: swiftSettings),
         .executableTarget(
             name: "parapet",
@@ -207,8 +218,11 @@ let package = Package(
             name: "EscalationTests",
             dependencies: [
                 "TestSupport", "ParapetEscalation", "ParapetStore", "ParapetSchema", "ParapetTrustConfiguration", "ParapetKafka",
-                "ParapetModels", "ParapetPostgres", "ParapetPipeline", "escalation", "parapet",
+                "ParapetModels", "ParapetPostgres", "ParapetPipeline", "ParapetCaseAPI", "escalation", "parapet",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
         // The built executables run as trust IT runs them: bad settings, unreachable servers, shutdown.

@@ -10,5 +10,8 @@ struct Parapet: AsyncParsableCommand {
             Reads the same environment as the services: PARAPET_KAFKA_BROKERS, PARAPET_DATABASE_URL and \
             the optional PARAPET_CONFIG_FILE (KEY=VALUE lines).
             """,
-        subcommands: [ConfigCommand.self, ClassifyCommand.self, ImportCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self])
+        subcommands: [
+            ConfigCommand.self, ClassifyCommand.self, ImportCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self,
+            TokensCommand.self,
+        ])
 }

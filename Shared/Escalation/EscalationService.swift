@@ -26,6 +26,9 @@ public struct EscalationService: Service {
     private let cases: CaseStore
     private let escalators: TrustEscalators
     private let producer: KafkaProducer
+    /// Publishes what escalation writes; the case API shares it, so a leader's action reaches
+    /// `parapet.case-events` and the notifier at once rather than at the next sweep.
+    public let publisher: CasePublisher
     private let metrics: EscalationMetrics
     private let logger: Logger
 
@@ -41,6 +44,19 @@ public struct EscalationService: Service {
         var producerLogger = logger
         producerLogger[metadataKey: "kafka.client"] = "producer"
         producer = try KafkaProducer(configuration: configuration.producer, logger: producerLogger)
+        publisher = CasePublisher(producer: producer, cases: cases, logger: logger)
+    }
+
+    /// The trust's escalator as last loaded; nil before the configuration is, or for an unknown trust.
+    public func escalator(for trust: String) async -> Escalator? {
+        await escalators.escalators[trust]
+    }
+
+    /// The case API's desk over this service's store, rules, clock and publisher.
+    public var desk: CaseDesk {
+        let service = self
+        return CaseDesk(
+            cases: cases, publisher: publisher, now: configuration.now, escalator: { trust in await service.escalator(for: trust) })
     }
 
     public func run() async throws {
@@ -190,7 +206,7 @@ public struct EscalationService: Service {
             return nil
         }
         summary.record(written.changes)
-        try await publish(written.changes, deadLetters: deadLetters)
+        try await publisher.publish(written.changes, deadLetters: deadLetters)
         var positions: [String: KafkaTopicPartition] = [:]
         for message in messages {
             let key = "\(message.topic)\u{0}\(message.partition)"
@@ -222,44 +238,6 @@ public struct EscalationService: Service {
         return .verdict(trust: envelope.trust, envelope.payload)
     }
 
-    // MARK: Publishing
-
-    /// Publishes the changes' events and notifications and the dead letters, waits for every
-    /// acknowledgement, and marks the rows published.
-    private func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter]) async throws {
-        let events: [CaseStore.Outgoing<CaseEvent>] = changes.flatMap { change in
-            change.events.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
-        }
-        let notifications: [CaseStore.Outgoing<CaseNotification>] = changes.flatMap { change in
-            change.notifications.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
-        }
-        var outgoing = try Self.messages(events) + Self.messages(notifications)
-        for letter in deadLetters {
-            logger.warning(
-                "message dead-lettered",
-                metadata: [
-                    "reason": "\(letter.reason.rawValue)", "error": "\(letter.error)",
-                    "origin": "\(letter.message.topic)[\(letter.message.partition)]@\(letter.message.offset)",
-                ])
-            outgoing.append(letter.outgoing(consumer: EscalationConfiguration.consumerGroup))
-        }
-        guard !outgoing.isEmpty else { return }
-        let messages = outgoing
-        _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(messages) }
-        try await Retrying.untilDone("mark case events published", logger: logger) {
-            try await cases.markPublished(events: events.map(\.payload.id), notifications: notifications.map(\.payload.id))
-        }
-    }
-
-    /// Each payload in its envelope (its own id as the envelope's, so consumers drop repeats).
-    static func messages<Payload: EventPayload & Identifiable<UUID>>(_ outgoing: [CaseStore.Outgoing<Payload>]) throws -> [KafkaOutgoingMessage] {
-        var messages = EventMessages<Payload>()
-        return try outgoing.map { item in
-            let envelope = Envelope(id: item.payload.id, trust: item.trust, payload: item.payload)
-            return messages.message(key: envelope.partitionKey, value: try Payload.encodedEnvelope(envelope))
-        }
-    }
-
     // MARK: Sweep
 
     /// Overdue cases to the trust, then whatever a crash left unpublished.
@@ -285,7 +263,7 @@ public struct EscalationService: Service {
         if !changes.isEmpty {
             logger.info("cases overdue: sent to the trust safeguarding lead", metadata: ["cases": "\(changes.count)"])
             metrics.overdue(changes.count)
-            try await publish(changes, deadLetters: [])
+            try await publisher.publish(changes, deadLetters: [])
         }
         let left = try await Retrying.untilDone("read the outbox", logger: logger) {
             try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000)
@@ -294,7 +272,7 @@ public struct EscalationService: Service {
         logger.info(
             "publishing what an earlier run left unpublished",
             metadata: ["events": "\(left.events.count)", "notifications": "\(left.notifications.count)"])
-        let outgoing = try Self.messages(left.events) + Self.messages(left.notifications)
+        let outgoing = try CasePublisher.messages(left.events) + CasePublisher.messages(left.notifications)
         _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(outgoing) }
         try await Retrying.untilDone("mark case events published", logger: logger) {
             try await cases.markPublished(events: left.events.map(\.payload.id), notifications: left.notifications.map(\.payload.id))

@@ -109,7 +109,13 @@ public struct Escalator: Sendable {
             at: date, actor: Self.actor)
     }
 
-    private func notification(
+    /// The school's pack, as the escalator holds it.
+    public func pack(for school: String) -> PolicyPack? { packs[school] }
+
+    /// The school's router.
+    func router(for school: String) -> CaseRouter? { routers[school] }
+
+    func notification(
         about event: CaseEvent, case: Case, template: CaseNotification.Template, route: CaseRouter.Route, pack: PolicyPack
     ) -> CaseNotification {
         CaseNotification(
@@ -132,11 +138,24 @@ public enum EscalationError: Error, Hashable, CustomStringConvertible {
     case unknownSchool(String)
     /// The case refused the change (a closed case, say).
     case refused(case: UUID, CaseTransitionError)
+    /// The address is not a contact of the case's school or of the trust.
+    case unknownContact(String)
+    /// A leader closes a case with an outcome, never as merged (merging does that).
+    case notAnOutcome(CaseState.Closure)
+    /// A merge changes two cases, so it needs both.
+    case mergeNeedsBothCases(UUID)
+    /// Only cases of one school can be merged.
+    case mergeAcrossSchools
 
     public var description: String {
         switch self {
         case .unknownSchool(let school): "no school \"\(school)\" in the trust's configuration"
         case .refused(let id, let error): "case \(id): \(error)"
+        case .unknownContact(let email): "\(email) is not a contact of the case's school or of the trust"
+        case .notAnOutcome(let closure):
+            "\(closure.rawValue) is not an outcome; one of \(CaseState.Closure.outcomes.map(\.rawValue).joined(separator: ", "))"
+        case .mergeNeedsBothCases(let id): "merging into case \(id) needs both cases"
+        case .mergeAcrossSchools: "only cases of the same school can be merged"
         }
     }
 }

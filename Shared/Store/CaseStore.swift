@@ -281,7 +281,9 @@ public struct CaseStore: Sendable {
     }
 
     static func storedCase(_ row: PostgresRow) throws -> StoredCase {
-        let (trust, document, sequence) = try row.decode((String, String, Int32).self)
+        let trust = try row.decode(String.self, column: "trust_id")
+        let document = try row.decode(String.self, column: "document")
+        let sequence = try row.decode(Int32.self, column: "last_sequence")
         return StoredCase(trust: trust, case: try ParapetJSON.decode(Case.self, from: Data(document.utf8)), lastSequence: Int(sequence))
     }
 }

@@ -53,10 +53,12 @@ final class EscalationHarness: Sendable {
         infrastructure.stop()
     }
 
-    func parapet(_ arguments: [String]) async throws {
+    @discardableResult
+    func parapet(_ arguments: [String]) async throws -> String {
         let process = try ChildProcess.start([Self.executable("parapet")] + arguments, environment: environment)
         let (status, output) = await process.wait()
         guard status == 0 else { throw ChildProcess.Failed(command: arguments, status: status, output: output) }
+        return output
     }
 
     // MARK: The clock
@@ -69,6 +71,12 @@ final class EscalationHarness: Sendable {
 
     /// Runs an escalation service until `body` returns, then stops it gracefully.
     func withEscalation<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
+        try await withEscalationService { _ in try await body() }
+    }
+
+    /// Runs an escalation service until `body` returns, then stops it gracefully; `body` gets
+    /// the service (for the case API's desk and rules).
+    func withEscalationService<Value: Sendable>(_ body: (EscalationService) async throws -> Value) async throws -> Value {
         let configuration = EscalationConfiguration(
             kafka: KafkaConfiguration(brokers: infrastructure.kafkaBrokers), sessionTimeout: .seconds(6), batchSize: 500,
             sweepInterval: .milliseconds(200), outboxGrace: .seconds(1), now: { [clock] in clock.now })
@@ -76,7 +84,7 @@ final class EscalationHarness: Sendable {
         let group = ServiceGroup(services: [service], logger: Self.quietLogger)
         let running = Task { try await group.run() }
         do {
-            let value = try await body()
+            let value = try await body(service)
             await group.triggerGracefulShutdown()
             try await running.value
             return value

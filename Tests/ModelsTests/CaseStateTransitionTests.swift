@@ -131,7 +131,7 @@ struct CaseStateTransitionTests {
         let closed = try opened.closed(.resolved, at: Self.later(2))
         #expect(closed.state == .closed(reason: .resolved, at: Self.later(2)))
         #expect(
-            try opened.escalatedOverdue(at: Self.later(5), deadline: 4 * Self.hour).closed(.noFurtherAction, at: Self.later(6)).state.status
+            try opened.escalatedOverdue(at: Self.later(5), deadline: 4 * Self.hour).closed(.resolvedWithParent, at: Self.later(6)).state.status
                 == .closed)
         #expect(throws: CaseTransitionError.caseClosed(attempted: .acknowledge)) { try closed.acknowledged(by: .headteacher, at: Self.later(3)) }
         #expect(throws: CaseTransitionError.caseClosed(attempted: .join)) { try closed.joining(Fixture.repeatVerdict(), at: Self.later(3)) }

@@ -63,7 +63,7 @@ struct EventPayloadRoundTripTests {
         #expect(
             try Fixture.keys(of: opened) == [
                 "id", "school", "author_key", "state", "ladder", "rung", "severity", "verdict_ids", "post_ids", "clause_ids", "behaviours",
-                "opened_at", "updated_at",
+                "opened_at", "updated_at", "steps_taken", "merged_from",
             ])
         #expect(try Fixture.keys(of: acknowledged.state) == ["status", "at", "by"])
         #expect(try Fixture.keys(of: closed.state) == ["status", "at", "reason"])
@@ -94,7 +94,7 @@ struct EventPayloadRoundTripTests {
             .escalated(step: .police),
             .acknowledged(by: .chairOfGovernors),
             .overdueEscalated,
-            .closed(reason: .falsePositive),
+            .closed(reason: .notABreach),
         ]
         let actors: [CaseActor] = [.service("escalation"), .leader("head@sp.example.sch.uk"), .operator("it-admin")]
         for (index, kind) in kinds.enumerated() {

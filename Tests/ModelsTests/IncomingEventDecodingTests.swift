@@ -190,7 +190,8 @@ struct IncomingEventDecodingTests {
         #expect(
             throws: EventDecodingError.malformedPayload(
                 schema: .caseEventV1, path: "$.payload.kind",
-                reason: #""liked" is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed"#)
+                reason: #""liked" is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed, "#
+                    + "assigned, unassigned, step_taken, noted, reopened, merged, merged_in")
         ) {
             try Self.read(Self.caseEventV1, replacing: #""kind": "acknowledged""#, with: #""kind": "liked""#)
         }

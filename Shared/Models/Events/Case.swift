@@ -31,13 +31,53 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     public let openedAt: Date
     /// When anything last happened to the case.
     public internal(set) var updatedAt: Date
+    /// The contact (by email address) the case is assigned to, if anyone.
+    public internal(set) var assignee: String?
+    /// The steps of the procedure leaders recorded as done, oldest first.
+    public internal(set) var stepsTaken: [CaseStepTaken]
+    /// When a leader last recorded anything on the case; nil until one does.
+    public internal(set) var lastActedAt: Date?
+    /// The case this one was merged into, if it was.
+    public internal(set) var mergedInto: UUID?
+    /// The cases merged into this one, oldest first.
+    public internal(set) var mergedFrom: [UUID]
+
+    /// What a case brings to another when merged into it.
+    public struct Contents: Codable, Sendable, Hashable {
+        public var severity: Severity
+        public var verdictIDs: [UUID]
+        public var postIDs: [UUID]
+        public var clauseIDs: [String]
+        public var behaviours: [Behaviour]
+
+        public init(severity: Severity, verdictIDs: [UUID], postIDs: [UUID], clauseIDs: [String], behaviours: [Behaviour]) {
+            self.severity = severity
+            self.verdictIDs = verdictIDs
+            self.postIDs = postIDs
+            self.clauseIDs = clauseIDs
+            self.behaviours = behaviours
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case severity, behaviours
+            case verdictIDs = "verdict_ids"
+            case postIDs = "post_ids"
+            case clauseIDs = "clause_ids"
+        }
+    }
+
+    /// What this case would bring to another if merged into it.
+    public var contents: Contents {
+        Contents(severity: severity, verdictIDs: verdictIDs, postIDs: postIDs, clauseIDs: clauseIDs, behaviours: behaviours)
+    }
 
     /// A case as stored; nil when it cannot be (an empty ladder or history, a rung off the ladder).
     /// Use ``opening(_:ladder:id:at:)`` to open a new one.
     public init?(
         id: UUID, school: String, authorKey: AuthorKey, state: CaseState, ladder: [LadderStep], rung: Int,
         severity: Severity, verdictIDs: [UUID], postIDs: [UUID], clauseIDs: [String] = [], behaviours: [Behaviour] = [],
-        openedAt: Date, updatedAt: Date
+        openedAt: Date, updatedAt: Date, assignee: String? = nil, stepsTaken: [CaseStepTaken] = [], lastActedAt: Date? = nil,
+        mergedInto: UUID? = nil, mergedFrom: [UUID] = []
     ) {
         guard Self.invalidField(ladder: ladder, rung: rung, verdictIDs: verdictIDs, postIDs: postIDs) == nil else {
             return nil
@@ -55,6 +95,11 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         self.behaviours = behaviours
         self.openedAt = openedAt
         self.updatedAt = updatedAt
+        self.assignee = assignee
+        self.stepsTaken = stepsTaken
+        self.lastActedAt = lastActedAt
+        self.mergedInto = mergedInto
+        self.mergedFrom = mergedFrom
     }
 
     /// The step of the ladder the case is on.
@@ -80,7 +125,12 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
             clauseIDs: try container.decodeIfPresent([String].self, forKey: .clauseIDs) ?? [],
             behaviours: try container.decodeIfPresent([Behaviour].self, forKey: .behaviours) ?? [],
             openedAt: try container.decode(Date.self, forKey: .openedAt),
-            updatedAt: try container.decode(Date.self, forKey: .updatedAt))!
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt),
+            assignee: try container.decodeIfPresent(String.self, forKey: .assignee),
+            stepsTaken: try container.decodeIfPresent([CaseStepTaken].self, forKey: .stepsTaken) ?? [],
+            lastActedAt: try container.decodeIfPresent(Date.self, forKey: .lastActedAt),
+            mergedInto: try container.decodeIfPresent(UUID.self, forKey: .mergedInto),
+            mergedFrom: try container.decodeIfPresent([UUID].self, forKey: .mergedFrom) ?? [])!
     }
 
     /// The first field that makes a stored case impossible, if any.
@@ -93,7 +143,11 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, school, state, ladder, rung, severity, behaviours
+        case id, school, state, ladder, rung, severity, behaviours, assignee
+        case stepsTaken = "steps_taken"
+        case lastActedAt = "last_acted_at"
+        case mergedInto = "merged_into"
+        case mergedFrom = "merged_from"
         case clauseIDs = "clause_ids"
         case authorKey = "author_key"
         case verdictIDs = "verdict_ids"

@@ -28,6 +28,19 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         case overdueEscalated
         /// The case was closed.
         case closed(reason: CaseState.Closure)
+        /// A leader gave the case to the contact with this email address, or took it from
+        /// whoever had it (nil).
+        case assigned(to: String?)
+        /// A leader recorded a step of the procedure as done.
+        case stepTaken(CaseStepTaken)
+        /// A leader added a note (the event's ``CaseEvent/note``).
+        case noted
+        /// A leader reopened a closed case.
+        case reopened
+        /// This case was merged into `into`, which carries it on; this case is closed.
+        case merged(into: UUID)
+        /// The case `from` was merged into this one, bringing its verdicts, posts and clauses.
+        case mergedIn(from: UUID, contents: Case.Contents)
 
         /// The name of the kind on the wire.
         public var name: String {
@@ -38,6 +51,12 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
             case .acknowledged: "acknowledged"
             case .overdueEscalated: "overdue_escalated"
             case .closed: "closed"
+            case .assigned(let to): to == nil ? "unassigned" : "assigned"
+            case .stepTaken: "step_taken"
+            case .noted: "noted"
+            case .reopened: "reopened"
+            case .merged: "merged"
+            case .mergedIn: "merged_in"
             }
         }
     }
@@ -50,8 +69,12 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
     public var kind: Kind
     public var at: Date
     public var actor: CaseActor
+    /// The reason or note a leader gave; every leader's action carries one, the service's none.
+    public var note: String?
 
-    public init(id: UUID = UUID(), caseID: UUID, sequence: Int, school: String, kind: Kind, at: Date, actor: CaseActor) {
+    public init(
+        id: UUID = UUID(), caseID: UUID, sequence: Int, school: String, kind: Kind, at: Date, actor: CaseActor, note: String? = nil
+    ) {
         self.id = id
         self.caseID = caseID
         self.sequence = sequence
@@ -59,6 +82,7 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         self.kind = kind
         self.at = at
         self.actor = actor
+        self.note = note
     }
 
     public var occurredAt: Date { at }
@@ -74,6 +98,7 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         school = try container.decode(String.self, forKey: .school)
         at = try container.decode(Date.self, forKey: .at)
         actor = try container.decode(CaseActor.self, forKey: .actor)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
         let name = try container.decode(String.self, forKey: .kind)
         switch name {
         case "opened":
@@ -88,11 +113,21 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         case "acknowledged": kind = .acknowledged(by: try container.decode(ContactRole.self, forKey: .role))
         case "overdue_escalated": kind = .overdueEscalated
         case "closed": kind = .closed(reason: try container.decode(CaseState.Closure.self, forKey: .reason))
+        case "assigned": kind = .assigned(to: try container.decode(String.self, forKey: .assignee))
+        case "unassigned": kind = .assigned(to: nil)
+        case "step_taken": kind = .stepTaken(try container.decode(CaseStepTaken.self, forKey: .stepTaken))
+        case "noted": kind = .noted
+        case "reopened": kind = .reopened
+        case "merged": kind = .merged(into: try container.decode(UUID.self, forKey: .into))
+        case "merged_in":
+            kind = .mergedIn(
+                from: try container.decode(UUID.self, forKey: .from), contents: try container.decode(Case.Contents.self, forKey: .contents))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .kind, in: container,
                 debugDescription:
-                    "\(JSONStringEscaping.excerpt(name)) is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed")
+                    "\(JSONStringEscaping.excerpt(name)) is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed, "
+                    + "assigned, unassigned, step_taken, noted, reopened, merged, merged_in")
         }
     }
 
@@ -105,6 +140,7 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         try container.encode(kind.name, forKey: .kind)
         try container.encode(at, forKey: .at)
         try container.encode(actor, forKey: .actor)
+        try container.encodeIfPresent(note, forKey: .note)
         switch kind {
         case .opened(let verdict, let author, let ladder):
             try container.encode(verdict, forKey: .verdict)
@@ -118,11 +154,19 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         case .acknowledged(let role): try container.encode(role, forKey: .role)
         case .overdueEscalated: break
         case .closed(let reason): try container.encode(reason, forKey: .reason)
+        case .assigned(let assignee): try container.encodeIfPresent(assignee, forKey: .assignee)
+        case .stepTaken(let step): try container.encode(step, forKey: .stepTaken)
+        case .noted, .reopened: break
+        case .merged(let into): try container.encode(into, forKey: .into)
+        case .mergedIn(let from, let contents):
+            try container.encode(from, forKey: .from)
+            try container.encode(contents, forKey: .contents)
         }
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, sequence, school, kind, verdict, ladder, step, role, reason, at, actor
+        case id, sequence, school, kind, verdict, ladder, step, role, reason, at, actor, note, assignee, into, from, contents
+        case stepTaken = "step_taken"
         case caseID = "case_id"
         case authorKey = "author_key"
     }

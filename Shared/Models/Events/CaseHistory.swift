@@ -27,6 +27,12 @@ extension Case {
             case (.acknowledged(let role), let current?): return try current.acknowledged(by: role, at: event.at)
             case (.overdueEscalated, let current?): return try current.escalatedOverdue(at: event.at)
             case (.closed(let reason), let current?): return try current.closed(reason, at: event.at)
+            case (.assigned(let assignee), let current?): return try current.assigned(to: assignee, at: event.at)
+            case (.stepTaken(let step), let current?): return try current.recording(step, at: event.at)
+            case (.noted, let current?): return try current.noted(at: event.at)
+            case (.reopened, let current?): return try current.reopened(at: event.at)
+            case (.merged(let target), let current?): return try current.merged(into: target, at: event.at)
+            case (.mergedIn(let source, let contents), let current?): return try current.absorbing(contents, from: source, at: event.at)
             case (.opened, .some), (_, nil): break
             }
         } catch {

@@ -21,16 +21,25 @@ public enum CaseState: Codable, Sendable, Hashable {
         case open, acknowledged, escalated, closed
     }
 
-    /// Why a case was closed.
+    /// Why a case was closed: the outcomes a leader chooses from, and a merge.
     public enum Closure: String, NamedChoice {
-        /// The school dealt with it.
+        /// The breach was real and the school acted on it.
+        case upheld
+        /// The post did not in fact break the policy (the leader's reason feeds classifier quality).
+        case notABreach = "not_a_breach"
+        /// Another case covers the same thing.
+        case duplicate
+        /// Settled with the parent.
+        case resolvedWithParent = "resolved_with_parent"
+        /// The school dealt with it otherwise.
         case resolved
         /// The post was taken down and nothing else was needed.
         case postRemoved = "post_removed"
-        /// A leader looked and decided no action was needed.
-        case noFurtherAction = "no_further_action"
-        /// The post did not in fact break the policy.
-        case falsePositive = "false_positive"
+        /// Merged into another case of the same school, which carries it on.
+        case merged
+
+        /// The outcomes a leader may close a case with (a merge closes a case by itself).
+        public static let outcomes: [Closure] = allCases.filter { $0 != .merged }
     }
 
     public var status: Status {

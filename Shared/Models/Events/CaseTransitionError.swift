@@ -6,7 +6,8 @@ public enum CaseTransitionError: Error, Hashable, CustomStringConvertible {
     public enum Transition: String, Sendable, Hashable, CaseIterable {
         case join, advance, acknowledge
         case escalateOverdue = "escalate_overdue"
-        case close
+        case close, assign, unassign, note, merge
+        case recordStep = "record_step"
     }
 
     /// Nothing moves a closed case; the author's next breach opens a new one.
@@ -29,6 +30,14 @@ public enum CaseTransitionError: Error, Hashable, CustomStringConvertible {
     case otherAuthor(AuthorKey)
     /// A case needs a ladder with at least one step.
     case emptyLadder
+    /// No one has the case, so there is no one to take it from.
+    case notAssigned
+    /// Only a closed case can be reopened.
+    case notClosed
+    /// The case was merged into another; that one carries it on.
+    case mergedAway(into: UUID)
+    /// A case cannot be merged with itself.
+    case mergeWithItself
 
     public var description: String {
         switch self {
@@ -42,6 +51,10 @@ public enum CaseTransitionError: Error, Hashable, CustomStringConvertible {
         case .otherSchool(let school): "the verdict is about a post in another school (\(school))"
         case .otherAuthor(let author): "the verdict is about another author (\(author))"
         case .emptyLadder: "a case needs a ladder with at least one step"
+        case .notAssigned: "the case is not assigned to anyone"
+        case .notClosed: "only a closed case can be reopened"
+        case .mergedAway(let id): "the case was merged into case \(id), which carries it on"
+        case .mergeWithItself: "a case cannot be merged with itself"
         }
     }
 }

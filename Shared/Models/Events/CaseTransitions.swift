@@ -9,6 +9,9 @@ import Foundation
 /// | acknowledged | open (new post to look at) | acknowledged | error | error | closed |
 /// | escalated | escalated | escalated | acknowledged | error | closed |
 /// | closed | error | error | error | error | error |
+///
+/// A leader's other actions (assign, record a step, note, merge) leave the state as it is and
+/// are refused on a closed case; reopen is allowed only on one, unless it was merged away.
 extension Case {
     /// Opens a case on `verdict`, on the first step of `ladder` (the ladder of the clause that
     /// decides the case).
@@ -91,7 +94,7 @@ extension Case {
         case .closed: throw .caseClosed(attempted: .acknowledge)
         case .acknowledged(let earlier, _): throw .alreadyAcknowledged(by: earlier)
         case .open, .escalated:
-            var next = touched(at: date)
+            var next = acted(at: date)
             next.state = .acknowledged(by: role, at: date)
             return next
         }
@@ -144,13 +147,90 @@ extension Case {
     /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``.
     public func closed(_ reason: CaseState.Closure, at date: Date) throws(CaseTransitionError) -> Case {
         try requireNotClosed(.close)
-        var next = touched(at: date)
+        var next = acted(at: date)
         next.state = .closed(reason: reason, at: date)
+        return next
+    }
+
+    /// A leader gives the case to the contact with email address `assignee`, or takes it from
+    /// whoever has it (nil).
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/notAssigned``.
+    public func assigned(to assignee: String?, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(assignee == nil ? .unassign : .assign)
+        if assignee == nil, self.assignee == nil { throw .notAssigned }
+        var next = acted(at: date)
+        next.assignee = assignee
+        return next
+    }
+
+    /// A leader records `step` of the procedure as done.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``.
+    public func recording(_ step: CaseStepTaken, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.recordStep)
+        var next = acted(at: date)
+        next.stepsTaken.append(step)
+        return next
+    }
+
+    /// A leader adds a note.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``.
+    public func noted(at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.note)
+        return acted(at: date)
+    }
+
+    /// A leader reopens a closed case: it waits for an acknowledgement again.
+    ///
+    /// - Throws: ``CaseTransitionError/notClosed``, ``CaseTransitionError/mergedAway(into:)``.
+    public func reopened(at date: Date) throws(CaseTransitionError) -> Case {
+        guard case .closed = state else { throw .notClosed }
+        if let mergedInto { throw .mergedAway(into: mergedInto) }
+        var next = acted(at: date)
+        next.state = .open(since: date)
+        return next
+    }
+
+    /// This case is merged into `target`, which carries it on: it is closed, and links there.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/mergeWithItself``.
+    public func merged(into target: UUID, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.merge)
+        guard target != id else { throw .mergeWithItself }
+        var next = acted(at: date)
+        next.state = .closed(reason: .merged, at: date)
+        next.mergedInto = target
+        return next
+    }
+
+    /// The case `source` is merged into this one: its verdicts, posts and clauses join this
+    /// case's, without climbing the ladder (a leader merges what the pipeline kept apart).
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/mergeWithItself``.
+    public func absorbing(_ contents: Contents, from source: UUID, at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.merge)
+        guard source != id else { throw .mergeWithItself }
+        var next = acted(at: date)
+        next.severity = max(severity, contents.severity)
+        for id in contents.verdictIDs where !next.verdictIDs.contains(id) { next.verdictIDs.append(id) }
+        for id in contents.postIDs where !next.postIDs.contains(id) { next.postIDs.append(id) }
+        for clause in contents.clauseIDs where !next.clauseIDs.contains(clause) { next.clauseIDs.append(clause) }
+        for behaviour in contents.behaviours where !next.behaviours.contains(behaviour) { next.behaviours.append(behaviour) }
+        next.mergedFrom.append(source)
         return next
     }
 
     private func requireNotClosed(_ transition: CaseTransitionError.Transition) throws(CaseTransitionError) {
         if case .closed = state { throw .caseClosed(attempted: transition) }
+    }
+
+    /// This case, touched by a leader at `date`.
+    private func acted(at date: Date) -> Case {
+        var next = touched(at: date)
+        next.lastActedAt = max(lastActedAt ?? date, date)
+        return next
     }
 
     /// This case, last updated at `date` (or later, if a message arrived out of order).

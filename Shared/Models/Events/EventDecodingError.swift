@@ -34,8 +34,9 @@ public enum EventDecodingError: Error, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Where in the message `error` happened, as a JSON path, and what went wrong there.
-    static func location(of error: any Error) -> (path: String, reason: String) {
+    /// Where in the document `error` (thrown by a `Decodable` init) happened, as a JSON path,
+    /// and what went wrong there: `("$.reference", "missing")`.
+    public static func location(of error: any Error) -> (path: String, reason: String) {
         guard let error = error as? DecodingError else { return ("$", "\(error)") }
         switch error {
         case .keyNotFound(let key, let context):

@@ -1,0 +1,214 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ParapetEscalation
+import ParapetModels
+import ParapetPostgres
+import ParapetStore
+
+/// The case API (docs/architecture.md, "Case API"), served by the escalation service:
+///
+/// - `GET /v1/cases`: cases the token may see, filtered, newest first, a page at a time;
+/// - `GET /v1/cases/{id}`: one case with its posts and evidence, clauses and current step in
+///   the policy's words, who was told, and its timeline;
+/// - `POST /v1/cases/{id}/actions`: record what a leader did (``CaseActionRequest``);
+/// - `GET /openapi.json`: the OpenAPI 3.1 document describing all of it.
+///
+/// Every request carries `Authorization: Bearer parapet_…` (issued by `parapet tokens issue`).
+/// Every answer, refusals included, is written to the audit log. A case in a school the token
+/// does not cover is answered 404, exactly as one that does not exist.
+public struct CaseAPI: Sendable {
+    let desk: CaseDesk
+    let cases: CaseStore
+    let posts: PostStore
+    let verdicts: VerdictStore
+    let tokens: AccessTokenStore
+    let audit: AuditLog
+    let escalator: @Sendable (String) async -> Escalator?
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    public init(
+        desk: CaseDesk, postgres: PostgresClient, escalator: @escaping @Sendable (String) async -> Escalator?,
+        now: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    ) {
+        self.desk = desk
+        cases = CaseStore(client: postgres)
+        posts = PostStore(client: postgres)
+        verdicts = VerdictStore(client: postgres)
+        tokens = AccessTokenStore(client: postgres)
+        audit = AuditLog(client: postgres)
+        self.escalator = escalator
+        self.now = now
+        self.logger = logger
+    }
+
+    /// The most a request body may hold.
+    static let bodyLimit = 64 * 1024
+
+    public func install(on router: Router<BasicRequestContext>) {
+        router.get("/openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: CaseAPIDocument.json)))
+        }
+        router.get("/v1/cases") { request, _ in
+            try await answer(request, caseID: nil) { leader in (try await list(request, for: leader), .read, nil) }
+        }
+        router.get("/v1/cases/:id") { request, context in
+            let text = context.parameters.get("id") ?? ""
+            return try await answer(request, caseID: UUID(uuidString: text)) { leader in
+                (try await read(try Self.caseID(text), for: leader), .read, nil)
+            }
+        }
+        router.post("/v1/cases/:id/actions") { request, context in
+            let text = context.parameters.get("id") ?? ""
+            return try await answer(request, caseID: UUID(uuidString: text)) { leader in
+                let id = try Self.caseID(text)
+                var request = request
+                let body = try await collect(&request)
+                let (action, note) = try CaseActionRequest.read(body)
+                do {
+                    _ = try await desk.act(action, on: id, by: leader.desk, note: note)
+                } catch let refusal as CaseDesk.Refusal {
+                    throw Self.error(refusal)
+                }
+                return (try await read(id, for: leader, status: .created), .write, action.name)
+            }
+        }
+    }
+
+    /// A token's holder, as the API knows them.
+    struct Caller {
+        var token: AccessToken
+        var desk: CaseDesk.Leader { .init(trust: token.trust, email: token.email, role: token.role, school: token.school) }
+    }
+
+    /// Authenticates `request`, runs `body`, and audits what happened, refusals included.
+    private func answer(
+        _ request: Request, caseID: UUID?, _ body: (Caller) async throws -> (Response, AuditLog.Entry.Outcome, String?)
+    ) async throws -> Response {
+        var caller: Caller?
+        do {
+            let found = try await authenticate(request)
+            caller = found
+            let (response, outcome, detail) = try await body(found)
+            await record(request, caller: found, outcome: outcome, caseID: caseID, detail: detail, status: response.status.code)
+            return response
+        } catch let error as CaseAPIError {
+            await record(request, caller: caller, outcome: .denied, caseID: caseID, detail: error.message, status: error.status.code)
+            throw error
+        } catch {
+            // A fault of ours (the database gone, say): logged whole, answered 500 without detail.
+            logger.error("case API request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            await record(request, caller: caller, outcome: .denied, caseID: caseID, detail: "internal error", status: 500)
+            throw error
+        }
+    }
+
+    private func authenticate(_ request: Request) async throws -> Caller {
+        guard let header = request.headers[.authorization] else {
+            throw CaseAPIError(.unauthorized, "no Authorization header; send Authorization: Bearer <token from parapet tokens issue>")
+        }
+        guard header.lowercased().hasPrefix("bearer ") else {
+            throw CaseAPIError(.unauthorized, "the Authorization header is not Bearer <token>")
+        }
+        // Tokens expire by the wall clock, whatever clock judges deadlines.
+        switch try await tokens.verify(header.dropFirst(7).trimmingCharacters(in: .whitespaces), now: Date()) {
+        case .success(let token): return Caller(token: token)
+        case .failure(.unknown): throw CaseAPIError(.unauthorized, "the token is not one Parapet issued")
+        case .failure(.expired): throw CaseAPIError(.unauthorized, "the token has expired; ask trust IT for a new one")
+        case .failure(.revoked): throw CaseAPIError(.unauthorized, "the token was revoked")
+        }
+    }
+
+    private func record(
+        _ request: Request, caller: Caller?, outcome: AuditLog.Entry.Outcome, caseID: UUID?, detail: String?, status: Int
+    ) async {
+        let entry = AuditLog.Entry(
+            tokenID: caller?.token.id, email: caller?.token.email, role: caller?.token.role.rawValue, outcome: outcome,
+            method: request.method.rawValue, path: request.uri.path, caseID: caseID, detail: detail, status: status,
+            remoteAddress: request.headers[.init("X-Forwarded-For")!].map { String($0.prefix(200)) })
+        do {
+            try await audit.append(entry)
+        } catch {
+            // The answer still goes out; the failure is loud in the log for trust IT.
+            logger.error("audit log entry not written", metadata: ["error": "\(error)", "path": "\(entry.path)", "status": "\(status)"])
+        }
+    }
+
+    // MARK: Endpoints
+
+    private func list(_ request: Request, for caller: Caller) async throws -> Response {
+        let query = try CaseListQuery(
+            request.uri.queryParameters.map { (String($0.key), String($0.value)) }, trust: caller.token.trust,
+            tokenSchool: caller.token.school)
+        let date = now()
+        let found = query.listsNothing ? [] : try await cases.list(query.filter, after: query.cursor, limit: query.limit + 1, now: date)
+        let page = found.prefix(query.limit)
+        let next =
+            found.count > query.limit ? page.last.map { CaseListQuery.text(.init(openedAt: $0.stored.case.openedAt, id: $0.stored.case.id)) } : nil
+        return try Self.json(.ok, CaseResource.Page(cases: page.map { CaseResource.Summary($0, now: date) }, nextCursor: next))
+    }
+
+    private func read(_ id: UUID, for caller: Caller, status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let listed = try await cases.find(id), caller.token.trust == listed.stored.trust,
+            caller.token.covers(school: listed.stored.case.school)
+        else { throw CaseAPIError(.notFound, "no case \(id)") }
+        let value = listed.stored.case
+        let pack = await escalator(listed.stored.trust)?.pack(for: value.school)
+        var entries: [CaseResource.PostEntry] = []
+        let held = Set(value.verdictIDs)
+        for postID in value.postIDs {
+            entries.append(
+                CaseResource.PostEntry(
+                    post: try await posts.latest(id: postID), verdicts: try await verdicts.verdicts(post: postID).filter { held.contains($0.id) }))
+        }
+        let clauses = value.clauseIDs.compactMap { id in pack?.clauses.first { $0.id == id } }.map {
+            CaseResource.Clause(id: $0.id, behaviour: $0.behaviour, quote: $0.quote, severity: $0.severity)
+        }
+        let told = try await cases.notifications(case: id).map {
+            CaseResource.Told(
+                notification: $0.id, event: $0.eventID, template: $0.template, mode: $0.mode, recipients: $0.recipients, at: $0.createdAt)
+        }
+        let detail = CaseResource.Detail(
+            case: CaseResource.Summary(listed, now: now()), currentStep: .init(id: value.step, words: pack?.words(for: value.step)),
+            clauses: clauses, posts: entries, told: told, timeline: try await cases.events(case: id))
+        return try Self.json(status, detail)
+    }
+
+    // MARK: Helpers
+
+    private static func caseID(_ text: String) throws(CaseAPIError) -> UUID {
+        guard let id = UUID(uuidString: text) else {
+            throw CaseAPIError(.notFound, "no case \"\(text.prefix(40))\": a case id is a UUID")
+        }
+        return id
+    }
+
+    private func collect(_ request: inout Request) async throws -> [UInt8] {
+        do {
+            let buffer = try await request.body.collect(upTo: Self.bodyLimit)
+            return Array(buffer.readableBytesView)
+        } catch {
+            throw CaseAPIError(.invalidRequest, "the body is larger than \(Self.bodyLimit) bytes")
+        }
+    }
+
+    static func error(_ refusal: CaseDesk.Refusal) -> CaseAPIError {
+        switch refusal {
+        case .notFound: CaseAPIError(.notFound, refusal.description)
+        case .forbidden: CaseAPIError(.forbidden, refusal.description)
+        case .conflict: CaseAPIError(.conflict, refusal.description)
+        case .invalid: CaseAPIError(.unprocessable, refusal.description)
+        case .unavailable: CaseAPIError(.unavailable, refusal.description)
+        }
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try ParapetJSON.encode(value))))
+    }
+}

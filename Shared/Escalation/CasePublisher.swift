@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import ParapetKafka
+import ParapetModels
+import ParapetPipeline
+import ParapetStore
+
+/// Publishes committed case changes: their events to `parapet.case-events`, their
+/// notifications to `parapet.notifications`, with any dead letters, and marks the rows
+/// published once Kafka acknowledged them. What it cannot publish stays in the outbox, and the
+/// escalation service's sweep publishes it later under the same ids.
+public struct CasePublisher: Sendable {
+    let producer: KafkaProducer
+    let cases: CaseStore
+    let logger: Logger
+
+    /// Publishes, retrying until Kafka takes everything (the consumer's offsets wait on it).
+    func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter]) async throws {
+        let (events, notifications, messages) = try outgoing(changes, deadLetters: deadLetters)
+        guard !messages.isEmpty else { return }
+        _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(messages) }
+        try await Retrying.untilDone("mark case events published", logger: logger) {
+            try await cases.markPublished(events: events, notifications: notifications)
+        }
+    }
+
+    /// Publishes once, for a change already committed by the case API: on failure the rows stay
+    /// in the outbox for the sweep, and the caller's answer does not wait on Kafka.
+    public func publishOnce(_ changes: [CaseStore.Change]) async {
+        do {
+            let (events, notifications, messages) = try outgoing(changes, deadLetters: [])
+            guard !messages.isEmpty else { return }
+            _ = try await producer.send(messages)
+            try await cases.markPublished(events: events, notifications: notifications)
+        } catch {
+            logger.warning("case change not published yet; the outbox sweep will publish it", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func outgoing(
+        _ changes: [CaseStore.Change], deadLetters: [DeadLetter]
+    ) throws -> (events: [UUID], notifications: [UUID], messages: [KafkaOutgoingMessage]) {
+        let events: [CaseStore.Outgoing<CaseEvent>] = changes.flatMap { change in
+            change.events.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
+        }
+        let notifications: [CaseStore.Outgoing<CaseNotification>] = changes.flatMap { change in
+            change.notifications.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
+        }
+        var messages = try Self.messages(events) + Self.messages(notifications)
+        for letter in deadLetters {
+            logger.warning(
+                "message dead-lettered",
+                metadata: [
+                    "reason": "\(letter.reason.rawValue)", "error": "\(letter.error)",
+                    "origin": "\(letter.message.topic)[\(letter.message.partition)]@\(letter.message.offset)",
+                ])
+            messages.append(letter.outgoing(consumer: EscalationConfiguration.consumerGroup))
+        }
+        return (events.map(\.payload.id), notifications.map(\.payload.id), messages)
+    }
+
+    /// Each payload in its envelope (its own id as the envelope's, so consumers drop repeats).
+    static func messages<Payload: EventPayload & Identifiable<UUID>>(_ outgoing: [CaseStore.Outgoing<Payload>]) throws -> [KafkaOutgoingMessage] {
+        var messages = EventMessages<Payload>()
+        return try outgoing.map { item in
+            let envelope = Envelope(id: item.payload.id, trust: item.trust, payload: item.payload)
+            return messages.message(key: envelope.partitionKey, value: try Payload.encodedEnvelope(envelope))
+        }
+    }
+}
