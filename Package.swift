@@ -168,7 +168,7 @@ let package = Package(
             name: "parapet",
             dependencies: [
                 "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels", "ParapetIntake", "ParapetIngest",
-                "ParapetPolicyEngine",
+                "ParapetPolicyEngine", "ParapetEscalation",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
