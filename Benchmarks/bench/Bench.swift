@@ -12,13 +12,13 @@ struct Bench: AsyncParsableCommand {
 
     /// A part of the benchmark that can run on its own.
     enum Section: String, ExpressibleByArgument, CaseIterable {
-        case kafka, postgres, engine, classifier, json
+        case kafka, postgres, engine, classifier, json, escalation
     }
 
     @Option(
         name: .customLong("section"),
         help:
-            "Run only this section (repeatable): kafka, postgres, engine, classifier, json. Default: kafka and postgres, and classifier when --classifier-binary is given."
+            "Run only this section (repeatable): kafka, postgres, engine, classifier, json, escalation. Default: kafka and postgres, and classifier when --classifier-binary is given."
     )
     var sections: [Section] = []
 
@@ -64,6 +64,18 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "The classifier's batch size in the classifier section (PARAPET_CLASSIFIER_BATCH_SIZE).")
     var classifierBatch: Int = 5000
 
+    @Option(help: "The release escalation binary, for the escalation section: verdicts to case state, and the case API's latency.")
+    var escalationBinary: String?
+
+    @Option(help: "Verdicts the escalation section publishes and times (30% of them breaches).")
+    var escalationVerdicts = 200_000
+
+    @Option(help: "Cases stored when the escalation section times the case API.")
+    var escalationCases = 100_000
+
+    @Option(help: "Case API requests of each kind (list, read) the escalation section times.")
+    var escalationRequests = 1000
+
     @Option(help: "Messages the json section reads and writes each way.")
     var jsonMessages: Int = 50_000
 
@@ -106,6 +118,13 @@ struct Bench: AsyncParsableCommand {
                     brokers: brokers, databaseURL: databaseURL, serversFolder: servers,
                     kafkaProduceCeiling: kafka.map { Double($0.messages) / median($0.swiftProduce) },
                     copyCeiling: postgres?.swiftRowsPerSecond))
+        }
+        if chosen.contains(.escalation) {
+            guard let escalationBinary else { throw ValidationError("the escalation section needs --escalation-binary") }
+            print(
+                try await EscalationBenchmark.run(
+                    binary: escalationBinary, trustFolder: exampleTrust, verdicts: escalationVerdicts, cases: escalationCases,
+                    requests: escalationRequests, brokers: brokers, databaseURL: databaseURL))
         }
         if chosen.contains(.json) {
             print(try JSONBenchmark.run(messages: jsonMessages))

@@ -59,7 +59,19 @@ extension CaseStore {
     /// Up to `limit` cases matching `filter`, newest first, after `cursor`; judged overdue at `now`.
     public func list(_ filter: Filter, after cursor: Cursor?, limit: Int, now: Date = Date()) async throws -> [Listed] {
         let overdue = filter.overdue
-        return try await client.query(
+        // Connections plan generically (right for the hot paths' batch statements); this query's
+        // best plan depends on which filters are NULL, so it is planned for its values. A
+        // generic plan sorts every case of the trust: 117 ms with 100,000 cases, against 0.2 ms.
+        return try await client.withTransaction { connection in
+            try await connection.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            return try await Self.list(filter, overdue: overdue, after: cursor, limit: limit, now: now, on: connection)
+        }
+    }
+
+    private static func list(
+        _ filter: Filter, overdue: Bool?, after cursor: Cursor?, limit: Int, now: Date, on connection: PostgresConnection
+    ) async throws -> [Listed] {
+        try await connection.query(
             """
             SELECT trust_id, document::text AS document, last_sequence, due_at FROM cases
             WHERE trust_id = \(filter.trust)
