@@ -75,6 +75,14 @@ enum EscalationBenchmark {
         try await KafkaBenchmark.createAndAwait(
             [ParapetTopic.verdicts.name, ParapetTopic.caseEvents.name, ParapetTopic.notifications.name, ParapetTopic.deadLetters.name],
             brokers: brokers, logger: logger)
+        // The count below is the service's own, of every verdict it reads: another section's
+        // verdicts on the topic would be counted as these.
+        let admin = try KafkaAdmin(configuration: KafkaConfiguration(brokers: brokers, clientID: "parapet-bench"), logger: logger)
+        let waiting = try await admin.lag(group: "parapet-escalation", topics: [ParapetTopic.verdicts.name]).reduce(0) { $0 + $1.highWatermark }
+        guard waiting == 0 else {
+            throw Failed(
+                description: "\(ParapetTopic.verdicts.name) holds \(waiting) messages already: run against fresh servers (scripts/bench starts them)")
+        }
 
         let (messages, breaches) = makeVerdicts(count, configuration: configuration)
         let producer = try KafkaProducer(

@@ -153,9 +153,7 @@ public struct CaseAPI: Sendable {
     }
 
     private func read(_ id: UUID, for caller: Caller, status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let listed = try await cases.find(id), caller.token.trust == listed.stored.trust,
-            caller.token.covers(school: listed.stored.case.school)
-        else { throw CaseAPIError(.notFound, "no case \(id)") }
+        guard let listed = try await cases.find(id), caller.desk.sees(listed.stored) else { throw CaseAPIError(.notFound, "no case \(id)") }
         let value = listed.stored.case
         let pack = await escalator(listed.stored.trust)?.pack(for: value.school)
         var entries: [CaseResource.PostEntry] = []

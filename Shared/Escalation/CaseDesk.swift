@@ -26,7 +26,8 @@ public struct CaseDesk: Sendable {
             self.school = school
         }
 
-        func sees(_ stored: CaseStore.StoredCase) -> Bool {
+        /// Whether they may see `stored`: their trust's, and their school's unless they act for the whole trust.
+        public func sees(_ stored: CaseStore.StoredCase) -> Bool {
             stored.trust == trust && (school == nil || school == stored.case.school)
         }
     }

@@ -17,6 +17,17 @@ public struct CasePublisher: Sendable {
     /// Publishes, retrying until Kafka takes everything (the consumer's offsets wait on it).
     func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter]) async throws {
         let (events, notifications, messages) = try outgoing(changes, deadLetters: deadLetters)
+        try await sendAndMark(messages, events: events, notifications: notifications)
+    }
+
+    /// Publishes outbox rows an earlier run left unpublished, under their own ids, retrying.
+    func republish(events: [CaseStore.Outgoing<CaseEvent>], notifications: [CaseStore.Outgoing<CaseNotification>]) async throws {
+        try await sendAndMark(
+            try Self.messages(events) + Self.messages(notifications), events: events.map(\.payload.id),
+            notifications: notifications.map(\.payload.id))
+    }
+
+    private func sendAndMark(_ messages: [KafkaOutgoingMessage], events: [UUID], notifications: [UUID]) async throws {
         guard !messages.isEmpty else { return }
         _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(messages) }
         try await Retrying.untilDone("mark case events published", logger: logger) {

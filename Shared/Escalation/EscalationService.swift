@@ -272,10 +272,6 @@ public struct EscalationService: Service {
         logger.info(
             "publishing what an earlier run left unpublished",
             metadata: ["events": "\(left.events.count)", "notifications": "\(left.notifications.count)"])
-        let outgoing = try CasePublisher.messages(left.events) + CasePublisher.messages(left.notifications)
-        _ = try await Retrying.untilDone("publish case events", logger: logger) { try await producer.send(outgoing) }
-        try await Retrying.untilDone("mark case events published", logger: logger) {
-            try await cases.markPublished(events: left.events.map(\.payload.id), notifications: left.notifications.map(\.payload.id))
-        }
+        try await publisher.republish(events: left.events, notifications: left.notifications)
     }
 }

@@ -13,11 +13,12 @@ extension Escalator {
     public func act(
         _ action: CaseAction, on case: Case, lastSequence: Int, by actor: CaseActor, role: ContactRole, note: String, at date: Date
     ) throws(EscalationError) -> Decision {
-        var assignee: Contact?
+        var action = action
         switch action {
         case .assign(let email):
+            // The address as the configuration spells it.
             guard let contact = contact(email, school: `case`.school) else { throw .unknownContact(email) }
-            assignee = contact
+            action = .assign(to: contact.email)
         case .close(let outcome) where !CaseState.Closure.outcomes.contains(outcome):
             throw .notAnOutcome(outcome)
         case .merge(let target):
@@ -33,8 +34,7 @@ extension Escalator {
             case .acknowledge:
                 kind = .acknowledged(by: role)
                 next = try `case`.acknowledged(by: role, at: date)
-            case .assign(let email):
-                let address = assignee?.email ?? email
+            case .assign(let address):
                 kind = .assigned(to: address)
                 next = try `case`.assigned(to: address, at: date)
             case .unassign:
@@ -61,7 +61,8 @@ extension Escalator {
         } catch {
             throw .refused(case: `case`.id, error)
         }
-        let event = leaderEvent(case: `case`, sequence: lastSequence + 1, kind: kind, by: actor, note: note, at: date)
+        let event = makeEvent(
+            case: `case`.id, sequence: lastSequence + 1, school: `case`.school, kind: kind, at: date, actor: actor, note: note)
         var notifications: [CaseNotification] = []
         if case .closed = kind, let pack = pack(for: `case`.school), let router = router(for: `case`.school) {
             let clauses = next.clauseIDs.compactMap { id in pack.clauses.first { $0.id == id } }
@@ -90,17 +91,13 @@ extension Escalator {
         } catch {
             throw .refused(case: source.id, error)
         }
-        let closing = leaderEvent(case: source, sequence: sourceSequence + 1, kind: .merged(into: target.id), by: actor, note: note, at: date)
-        let absorbing = leaderEvent(
-            case: target, sequence: targetSequence + 1, kind: .mergedIn(from: source.id, contents: source.contents), by: actor, note: note,
-            at: date)
+        let closing = makeEvent(
+            case: source.id, sequence: sourceSequence + 1, school: source.school, kind: .merged(into: target.id), at: date, actor: actor,
+            note: note)
+        let absorbing = makeEvent(
+            case: target.id, sequence: targetSequence + 1, school: target.school,
+            kind: .mergedIn(from: source.id, contents: source.contents), at: date, actor: actor, note: note)
         return (Decision(case: closed, events: [closing], notifications: []), Decision(case: grown, events: [absorbing], notifications: []))
-    }
-
-    private func leaderEvent(case: Case, sequence: Int, kind: CaseEvent.Kind, by actor: CaseActor, note: String, at date: Date) -> CaseEvent {
-        CaseEvent(
-            id: CaseIdentity.eventID(case: `case`.id, sequence: sequence), caseID: `case`.id, sequence: sequence, school: `case`.school,
-            kind: kind, at: date, actor: actor, note: note)
     }
 
     /// The contact of `school` or of the trust with address `email`, compared without case.

@@ -103,10 +103,15 @@ public struct Escalator: Sendable {
             notifications: [notification(about: event, case: escalated, template: .caseOverdue, route: route, pack: pack)])
     }
 
-    private func makeEvent(case caseID: UUID, sequence: Int, school: String, kind: CaseEvent.Kind, at date: Date) -> CaseEvent {
+    /// Event number `sequence` of a case, its id derived from the two; escalation's own unless
+    /// a leader's `actor` and `note` are given.
+    func makeEvent(
+        case caseID: UUID, sequence: Int, school: String, kind: CaseEvent.Kind, at date: Date, actor: CaseActor = Self.actor,
+        note: String? = nil
+    ) -> CaseEvent {
         CaseEvent(
             id: CaseIdentity.eventID(case: caseID, sequence: sequence), caseID: caseID, sequence: sequence, school: school, kind: kind,
-            at: date, actor: Self.actor)
+            at: date, actor: actor, note: note)
     }
 
     /// The school's pack, as the escalator holds it.

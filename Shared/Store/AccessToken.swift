@@ -36,9 +36,6 @@ public struct AccessToken: Sendable, Hashable, Identifiable {
         self.lastUsedAt = lastUsedAt
     }
 
-    /// Whether the token may see cases of `school`.
-    public func covers(school: String) -> Bool { self.school == nil || self.school == school }
-
     /// The token text's parts, or nil when `text` is not shaped like a token.
     public static func parse(_ text: some StringProtocol) -> (id: UUID, secret: [UInt8])? {
         let parts = text.split(separator: "_", omittingEmptySubsequences: false)
