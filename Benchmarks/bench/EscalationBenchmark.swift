@@ -197,7 +197,7 @@ enum EscalationBenchmark {
             messages.append(
                 KafkaOutgoingMessage(
                     topic: ParapetTopic.verdicts.name, key: verdict.partitionKey, value: Array((try? ParapetJSON.encode(envelope)) ?? Data()),
-                    headers: [KafkaHeader(name: "schema", value: "parapet.verdict/1")]))
+                    headers: [KafkaHeader(name: "schema", value: "parapet.verdict/2")]))
         }
         return (messages, breaches)
     }

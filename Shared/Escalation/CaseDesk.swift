@@ -98,20 +98,17 @@ public struct CaseDesk: Sendable {
                 default: throw Refusal.conflict(error.description)
                 }
             }
-            let changes = decisions.map { stored, decision in
-                CaseStore.Change(
-                    trust: stored.trust, case: decision.case, dueAt: escalator.dueAt(decision.case), events: decision.events,
-                    notifications: decision.notifications)
-            }
+            let changes = decisions.map { stored, decision in escalator.change(decision, trust: stored.trust, previous: stored.alert) }
             try await transaction.write(changes)
             let first = decisions[0]
             return (
                 changes,
                 CaseStore.StoredCase(
-                    trust: first.0.trust, case: first.1.case, lastSequence: first.1.events.last?.sequence ?? first.0.lastSequence)
+                    trust: first.0.trust, case: first.1.case, lastSequence: first.1.events.last?.sequence ?? first.0.lastSequence,
+                    alert: first.1.alert ?? first.0.alert)
             )
         }
-        await publisher.publishOnce(changes)
+        await publisher.publishOnce(changes, now: date)
         return result
     }
 }

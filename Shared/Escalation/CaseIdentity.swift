@@ -16,6 +16,12 @@ enum CaseIdentity {
     /// The notification about event `eventID`.
     static func notificationID(event eventID: UUID) -> UUID { named("parapet.notification:\(eventID.lowercasedString)") }
 
+    /// The reminder that follows the alert sent at `alertAt`: one per alert, so a sweep run
+    /// twice reminds once.
+    static func reminderID(case caseID: UUID, after alertAt: Date) -> UUID {
+        named("parapet.reminder:\(caseID.lowercasedString):\(Int64((alertAt.timeIntervalSince1970 * 1000).rounded()))")
+    }
+
     private static func named(_ name: String) -> UUID {
         SHA256.hash(data: Array(name.utf8)).withUnsafeBytes { UUID(version8Hash: $0) }
     }

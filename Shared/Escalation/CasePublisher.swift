@@ -15,8 +15,8 @@ public struct CasePublisher: Sendable {
     let logger: Logger
 
     /// Publishes, retrying until Kafka takes everything (the consumer's offsets wait on it).
-    func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter]) async throws {
-        let (events, notifications, messages) = try outgoing(changes, deadLetters: deadLetters)
+    func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter], now: Date) async throws {
+        let (events, notifications, messages) = try outgoing(changes, deadLetters: deadLetters, now: now)
         try await sendAndMark(messages, events: events, notifications: notifications)
     }
 
@@ -37,9 +37,9 @@ public struct CasePublisher: Sendable {
 
     /// Publishes once, for a change already committed by the case API: on failure the rows stay
     /// in the outbox for the sweep, and the caller's answer does not wait on Kafka.
-    public func publishOnce(_ changes: [CaseStore.Change]) async {
+    public func publishOnce(_ changes: [CaseStore.Change], now: Date) async {
         do {
-            let (events, notifications, messages) = try outgoing(changes, deadLetters: [])
+            let (events, notifications, messages) = try outgoing(changes, deadLetters: [], now: now)
             guard !messages.isEmpty else { return }
             _ = try await producer.send(messages)
             try await cases.markPublished(events: events, notifications: notifications)
@@ -48,15 +48,28 @@ public struct CasePublisher: Sendable {
         }
     }
 
+    /// What to send now: every event, and the notifications not held past `now` (the sweep
+    /// sends held ones when their time comes), each in its last revision.
     private func outgoing(
-        _ changes: [CaseStore.Change], deadLetters: [DeadLetter]
+        _ changes: [CaseStore.Change], deadLetters: [DeadLetter], now: Date
     ) throws -> (events: [UUID], notifications: [UUID], messages: [KafkaOutgoingMessage]) {
         let events: [CaseStore.Outgoing<CaseEvent>] = changes.flatMap { change in
             change.events.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
         }
-        let notifications: [CaseStore.Outgoing<CaseNotification>] = changes.flatMap { change in
-            change.notifications.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
+        var latest: [UUID: Int] = [:]
+        var notifications: [CaseStore.Outgoing<CaseNotification>] = []
+        for change in changes {
+            for notification in change.notifications + change.revised {
+                let outgoing = CaseStore.Outgoing(trust: change.trust, payload: notification)
+                if let index = latest[notification.id] {
+                    notifications[index] = outgoing
+                } else {
+                    latest[notification.id] = notifications.count
+                    notifications.append(outgoing)
+                }
+            }
         }
+        notifications.removeAll { ($0.payload.sendAfter ?? now) > now }
         var messages = try Self.messages(events) + Self.messages(notifications)
         for letter in deadLetters {
             logger.warning(

@@ -6,9 +6,35 @@ import ParapetModels
 public struct CaseRouter: Sendable {
     /// The school's contacts, then the trust's.
     public let contacts: [Contact]
+    /// The school's staff and governors by roster id: a breach names people by id, contacts by name.
+    let rosterNames: [String: String]
+    /// Roster ids by comparable name, for a preview that names people.
+    let rosterIDs: [String: BreachSubject]
 
     public init(school: String, configuration: TrustConfiguration) {
         contacts = configuration.contacts.filter { $0.school == school } + configuration.trust.contacts
+        var names: [String: String] = [:]
+        var ids: [String: BreachSubject] = [:]
+        for roster in configuration.rosters where roster.school == school {
+            for member in roster.staff {
+                names[member.id] = member.name
+                ids[Self.comparable(member.name)] = BreachSubject(kind: .staff, id: member.id, role: member.role.rawValue)
+            }
+            for governor in roster.governors {
+                names[governor.id] = governor.name
+                ids[Self.comparable(governor.name)] = BreachSubject(kind: .governor, id: governor.id, role: governor.role.rawValue)
+            }
+        }
+        rosterNames = names
+        rosterIDs = ids
+    }
+
+    /// The roster person called `name` (or with that roster id), as a breach would name them;
+    /// nil for someone not on the school's staff or governors.
+    public func subject(named name: String) -> BreachSubject? {
+        if let subject = rosterIDs[Self.comparable(name)] { return subject }
+        guard rosterNames[name] != nil else { return nil }
+        return rosterIDs.values.first { $0.id == name }
     }
 
     /// A decision: who, and at once or in the digest.
@@ -50,10 +76,15 @@ public struct CaseRouter: Sendable {
         return (roles.filter { seen.insert($0).inserted }, mode)
     }
 
-    /// Who is told about breaches of `clauses` (one verdict's), leaving out the people named in
-    /// `about`: the person a post is about is never told of it, whatever roles they hold, and
-    /// the next in the chain is told instead.
-    public func route(_ clauses: [PolicyClause], about: Set<String> = []) -> Route {
+    /// Who is told about breaches of `clauses` by a post about `subjects` (people named by
+    /// `about`, too): the person a post is about is never told of it, whatever roles they hold,
+    /// and the next in the chain is told instead. A post about the head also goes to the chair of
+    /// governors, one about the chair to the trust safeguarding lead; an allegation that a member
+    /// of staff harmed a child goes at once to its owner (the head, or the chair when it is about
+    /// the head) and the safeguarding lead.
+    public func route(
+        _ clauses: [PolicyClause], about names: Set<String> = [], subjects: [BreachSubject] = [], allegation: AllegationManagement? = nil
+    ) -> Route {
         var roles: [ContactRole] = []
         var mode = NotifyMode.digest
         for clause in clauses {
@@ -61,7 +92,14 @@ public struct CaseRouter: Sendable {
             for role in clauseRoles where !roles.contains(role) { roles.append(role) }
             if clauseMode == .immediate { mode = .immediate }
         }
-        let excluded = Set(about.map(Self.comparable))
+        let subjects = subjects + names.compactMap { subject(named: $0) }
+        if let allegation {
+            for role in [allegation.owner, .designatedSafeguardingLead] where !roles.contains(role) { roles.append(role) }
+            mode = .immediate
+        }
+        if subjects.contains(where: \.isHeadteacher), !roles.contains(.chairOfGovernors) { roles.append(.chairOfGovernors) }
+        if subjects.contains(where: \.isChairOfGovernors), !roles.contains(.trustSafeguardingLead) { roles.append(.trustSafeguardingLead) }
+        let excluded = excludedNames(names: names, subjects: subjects)
         var recipients: [CaseNotification.Recipient] = []
         var emails = Set<String>()
         for role in roles {
@@ -70,6 +108,16 @@ public struct CaseRouter: Sendable {
             }
         }
         return Route(recipients: recipients, mode: mode, roles: roles)
+    }
+
+    /// The comparable names of everyone a post is about: the names given, and the roster names of
+    /// the subjects with ids.
+    func excludedNames(names: Set<String>, subjects: [BreachSubject]) -> Set<String> {
+        var excluded = Set(names.map(Self.comparable))
+        for subject in subjects {
+            if let id = subject.id, let name = rosterNames[id] { excluded.insert(Self.comparable(name)) }
+        }
+        return excluded
     }
 
     /// The contacts holding `role`; when every one of them is excluded (or the school has no

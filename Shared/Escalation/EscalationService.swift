@@ -176,18 +176,18 @@ public struct EscalationService: Service {
                     }
                     let decision: Escalator.Decision?
                     do {
-                        decision = try escalator.decide(verdict, open: current?.case, lastSequence: current?.lastSequence ?? 0, at: now)
+                        decision = try escalator.decide(
+                            verdict, open: current?.case, lastSequence: current?.lastSequence ?? 0, alert: current?.alert, at: now)
                     } catch let error as EscalationError {
                         refused[index] = DeadLetter(message: messages[index], reason: .unescalatable, error: error.description)
                         continue
                     }
                     guard let decision else { continue }
-                    changes.append(
-                        CaseStore.Change(
-                            trust: trust, case: decision.case, dueAt: escalator.dueAt(decision.case), events: decision.events,
-                            notifications: decision.notifications))
+                    let change = escalator.change(decision, trust: trust, previous: current?.alert)
+                    changes.append(change)
                     open[key] = CaseStore.StoredCase(
-                        trust: trust, case: decision.case, lastSequence: decision.events.last?.sequence ?? current?.lastSequence ?? 0)
+                        trust: trust, case: decision.case, lastSequence: decision.events.last?.sequence ?? current?.lastSequence ?? 0,
+                        alert: change.alert)
                 }
                 try await transaction.write(changes)
                 return (fresh: fresh, changes: changes, refused: refused)
@@ -206,7 +206,7 @@ public struct EscalationService: Service {
             return nil
         }
         summary.record(written.changes)
-        try await publisher.publish(written.changes, deadLetters: deadLetters)
+        try await publisher.publish(written.changes, deadLetters: deadLetters, now: now)
         var positions: [String: KafkaTopicPartition] = [:]
         for message in messages {
             let key = "\(message.topic)\u{0}\(message.partition)"
@@ -249,11 +249,15 @@ public struct EscalationService: Service {
                 var changes: [CaseStore.Change] = []
                 for stored in try await transaction.dueCases(at: now, limit: 500) {
                     guard let escalator = escalators[stored.trust] else { continue }
-                    if let decision = escalator.overdue(stored.case, lastSequence: stored.lastSequence, at: now) {
+                    if let decision = escalator.overdue(stored.case, lastSequence: stored.lastSequence, alert: stored.alert, at: now) {
+                        changes.append(escalator.change(decision, trust: stored.trust, previous: stored.alert))
+                    } else {
+                        // A timer that has nothing to do any more (a reminder for a case told
+                        // only in the digest, say): set the next one.
                         changes.append(
-                            CaseStore.Change(
-                                trust: stored.trust, case: decision.case, dueAt: escalator.dueAt(decision.case), events: decision.events,
-                                notifications: decision.notifications))
+                            escalator.change(
+                                Escalator.Decision(case: stored.case, events: [], notifications: []), trust: stored.trust,
+                                previous: stored.alert))
                     }
                 }
                 try await transaction.write(changes)
@@ -261,12 +265,15 @@ public struct EscalationService: Service {
             }
         }
         if !changes.isEmpty {
-            logger.info("cases overdue: sent to the trust safeguarding lead", metadata: ["cases": "\(changes.count)"])
-            metrics.overdue(changes.count)
-            try await publisher.publish(changes, deadLetters: [])
+            let timed = changes.filter { !$0.events.isEmpty || !$0.notifications.isEmpty }
+            if !timed.isEmpty {
+                logger.info("case timers ran out: sent up the chain or reminded", metadata: ["cases": "\(timed.count)"])
+                metrics.overdue(timed.filter { !$0.events.isEmpty }.count)
+            }
+            try await publisher.publish(changes, deadLetters: [], now: now)
         }
         let left = try await Retrying.untilDone("read the outbox", logger: logger) {
-            try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000)
+            try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000, now: now)
         }
         guard !left.events.isEmpty || !left.notifications.isEmpty else { return }
         logger.info(

@@ -68,12 +68,13 @@ extension Escalator {
         guard let clause = pack.clauses.first(where: { $0.id == clauseID }) else {
             throw .unknownClause(clauseID, school: school, known: pack.clauses.map(\.id))
         }
-        let route = router.route([clause], about: Set(about))
+        let subjects = about.compactMap { router.subject(named: $0) }
+        let route = router.route([clause], about: Set(about), subjects: subjects)
         func person(_ recipient: CaseNotification.Recipient) -> RoutePreview.Person {
             let contact = router.contacts.first { $0.email == recipient.email && $0.role == recipient.role }
             return RoutePreview.Person(role: recipient.role, name: contact?.name ?? "", email: recipient.email)
         }
-        let excluded = Set(about.map(CaseRouter.comparable))
+        let excluded = router.excludedNames(names: Set(about), subjects: subjects)
         let leftOut = router.contacts.filter { excluded.contains(CaseRouter.comparable($0.name)) && route.roles.contains($0.role) }
         let trustLead = router.people(for: .trustSafeguardingLead, excluding: excluded).map {
             RoutePreview.Person(role: $0.role, name: $0.name, email: $0.email)

@@ -108,7 +108,7 @@ extension CaseStore.Transaction {
     public func lockedCases(_ ids: [UUID]) async throws -> [CaseStore.StoredCase] {
         try await connection.query(
             """
-            SELECT trust_id, document::text AS document, last_sequence FROM cases
+            SELECT trust_id, document::text AS document, last_sequence, alert_id, alert_at FROM cases
             WHERE id = ANY(\(PostgresArray(ids))) ORDER BY id FOR UPDATE
             """
         ).map(CaseStore.storedCase)

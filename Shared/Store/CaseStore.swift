@@ -17,16 +17,30 @@ public struct CaseStore: Sendable {
         self.client = client
     }
 
-    /// A case as stored: the case, its trust and the sequence of its last event.
+    /// A case as stored: the case, its trust, the sequence of its last event and its latest alert.
     public struct StoredCase: Sendable, Hashable {
         public var trust: String
         public var `case`: Case
         public var lastSequence: Int
+        public var alert: Alert?
 
-        public init(trust: String, case: Case, lastSequence: Int) {
+        public init(trust: String, case: Case, lastSequence: Int, alert: Alert? = nil) {
             self.trust = trust
             self.case = `case`
             self.lastSequence = lastSequence
+            self.alert = alert
+        }
+    }
+
+    /// A case's latest alert to leaders: its notification and when it is (or was) sent. Kept
+    /// beside the case, not in it: grouping alerts is escalation's bookkeeping, not the case's.
+    public struct Alert: Sendable, Hashable {
+        public var notification: UUID
+        public var sendAt: Date
+
+        public init(notification: UUID, sendAt: Date) {
+            self.notification = notification
+            self.sendAt = sendAt
         }
     }
 
@@ -37,15 +51,28 @@ public struct CaseStore: Sendable {
         public var `case`: Case
         /// When the case goes to the trust if still unacknowledged; nil when nothing is due.
         public var dueAt: Date?
+        /// When the sweep next looks at the case; nil when no timer runs.
+        public var wakeAt: Date?
+        /// The case's latest alert after this change.
+        public var alert: Alert?
         public var events: [CaseEvent]
+        /// New notifications.
         public var notifications: [CaseNotification]
+        /// Held notifications rewritten before they were sent (a post joined a held alert).
+        public var revised: [CaseNotification]
 
-        public init(trust: String, case: Case, dueAt: Date?, events: [CaseEvent], notifications: [CaseNotification]) {
+        public init(
+            trust: String, case: Case, dueAt: Date?, wakeAt: Date? = nil, alert: Alert? = nil, events: [CaseEvent],
+            notifications: [CaseNotification], revised: [CaseNotification] = []
+        ) {
             self.trust = trust
             self.case = `case`
             self.dueAt = dueAt
+            self.wakeAt = wakeAt ?? dueAt
+            self.alert = alert
             self.events = events
             self.notifications = notifications
+            self.revised = revised
         }
     }
 
@@ -78,7 +105,7 @@ public struct CaseStore: Sendable {
             guard !authors.isEmpty else { return [] }
             let rows = try await connection.query(
                 """
-                SELECT c.trust_id, c.document::text AS document, c.last_sequence
+                SELECT c.trust_id, c.document::text AS document, c.last_sequence, c.alert_id, c.alert_at
                 FROM cases c
                 JOIN unnest(\(PostgresArray(authors.map(\.school))), \(PostgresArray(authors.map(\.author.rawValue)))) AS a(school_id, author_key)
                     ON c.school_id = a.school_id AND c.author_key = a.author_key
@@ -88,14 +115,14 @@ public struct CaseStore: Sendable {
             return try rows.map(CaseStore.storedCase)
         }
 
-        /// Cases due at or before `date` (open and unacknowledged past their deadline), locked,
-        /// skipping any another transaction holds.
+        /// Cases whose timers are due at or before `date` (an acknowledgement, a step or a LADO
+        /// referral past its deadline, a reminder), locked, skipping any another transaction holds.
         public func dueCases(at date: Date, limit: Int) async throws -> [StoredCase] {
             let rows = try await connection.query(
                 """
-                SELECT trust_id, document::text AS document, last_sequence
-                FROM cases WHERE due_at <= \(date)
-                ORDER BY due_at LIMIT \(limit)
+                SELECT trust_id, document::text AS document, last_sequence, alert_id, alert_at
+                FROM cases WHERE wake_at <= \(date)
+                ORDER BY wake_at LIMIT \(limit)
                 FOR UPDATE SKIP LOCKED
                 """)
             return try rows.map(CaseStore.storedCase)
@@ -112,6 +139,9 @@ public struct CaseStore: Sendable {
                     try change.notifications.map { Array(try ParapetJSON.encode($0)) }
                 )
             }
+            let revised = try changes.flatMap { change in
+                try change.revised.map { (change, $0, String(decoding: try ParapetJSON.encode($0), as: UTF8.self)) }
+            }
             try await connection.copy(
                 into: "case_events", columns: ["id", "case_id", "sequence", "trust_id", "school_id", "kind", "event", "at"]
             ) { writer in
@@ -126,21 +156,32 @@ public struct CaseStore: Sendable {
             if encoded.contains(where: { !$0.2.isEmpty }) {
                 try await connection.copy(
                     into: "case_notifications",
-                    columns: ["id", "case_id", "event_id", "trust_id", "school_id", "notification", "created_at"]
+                    columns: ["id", "case_id", "event_id", "trust_id", "school_id", "notification", "created_at", "send_after"]
                 ) { writer in
                     for (change, _, notifications) in encoded {
                         for (notification, json) in zip(change.notifications, notifications) {
                             try writer.append(
                                 notification.id, notification.caseID, notification.eventID, change.trust, notification.school,
-                                JSONDocument(bytes: json), notification.createdAt)
+                                JSONDocument(bytes: json), notification.createdAt, notification.sendAfter)
                         }
                     }
                 }
             }
-            // One row per case: its last change in this batch.
+            // A revision replaces a held notification only while it is unsent; one already sent
+            // stays as it went.
+            for (_, notification, json) in revised {
+                try await connection.execute(
+                    """
+                    UPDATE case_notifications SET notification = \(json)::jsonb, event_id = \(notification.eventID),
+                        send_after = \(notification.sendAfter)
+                    WHERE id = \(notification.id) AND published_at IS NULL
+                    """)
+            }
+            // One row per case: its last change in this batch. A change without events (a
+            // reminder, a timer reset) keeps the stored sequence: GREATEST below.
             var last: [UUID: (Change, Int)] = [:]
             for change in changes {
-                last[change.case.id] = (change, change.events.last?.sequence ?? 0)
+                last[change.case.id] = (change, max(change.events.last?.sequence ?? 1, last[change.case.id]?.1 ?? 1))
             }
             let rows = try last.values.sorted { $0.0.case.id.uuidString < $1.0.case.id.uuidString }.map { change, sequence in
                 (change, sequence, String(decoding: try ParapetJSON.encode(change.case), as: UTF8.self))
@@ -148,20 +189,24 @@ public struct CaseStore: Sendable {
             try await connection.execute(
                 """
                 INSERT INTO cases (id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at,
-                    due_at, document)
+                    due_at, wake_at, alert_id, alert_at, document)
                 SELECT id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at, due_at,
-                    document::jsonb
+                    wake_at, alert_id, alert_at, document::jsonb
                 FROM unnest(
                     \(PostgresArray(rows.map(\.0.case.id))), \(PostgresArray(rows.map(\.0.trust))),
                     \(PostgresArray(rows.map(\.0.case.school))), \(PostgresArray(rows.map(\.0.case.authorKey.rawValue))),
                     \(PostgresArray(rows.map(\.0.case.state.status.rawValue))), \(PostgresArray(rows.map(\.0.case.severity.rawValue))),
                     \(PostgresArray(rows.map(\.0.case.step.rawValue))), \(PostgresArray(rows.map { Int32($0.1) })),
                     \(PostgresArray(rows.map(\.0.case.openedAt))), \(PostgresArray(rows.map(\.0.case.updatedAt))),
-                    \(PostgresArray(rows.map(\.0.dueAt))), \(PostgresArray(rows.map(\.2)))
-                ) AS b(id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at, due_at, document)
+                    \(PostgresArray(rows.map(\.0.dueAt))), \(PostgresArray(rows.map(\.0.wakeAt))),
+                    \(PostgresArray(rows.map(\.0.alert?.notification))), \(PostgresArray(rows.map(\.0.alert?.sendAt))),
+                    \(PostgresArray(rows.map(\.2)))
+                ) AS b(id, trust_id, school_id, author_key, status, severity, step, last_sequence, opened_at, updated_at, due_at, wake_at,
+                    alert_id, alert_at, document)
                 ON CONFLICT (id) DO UPDATE SET
                     status = EXCLUDED.status, severity = EXCLUDED.severity, step = EXCLUDED.step,
-                    last_sequence = EXCLUDED.last_sequence, updated_at = EXCLUDED.updated_at, due_at = EXCLUDED.due_at,
+                    last_sequence = GREATEST(cases.last_sequence, EXCLUDED.last_sequence), updated_at = EXCLUDED.updated_at, due_at = EXCLUDED.due_at,
+                    wake_at = EXCLUDED.wake_at, alert_id = EXCLUDED.alert_id, alert_at = EXCLUDED.alert_at,
                     document = EXCLUDED.document
                 """)
         }
@@ -181,9 +226,10 @@ public struct CaseStore: Sendable {
     }
 
     /// Events and notifications written at least `age` ago and not yet marked published, oldest
-    /// first; what a crash between commit and publish left behind.
+    /// first (what a crash between commit and publish left behind), with held notifications
+    /// whose time to be sent has come by `now`.
     public func unpublished(
-        olderThan age: Duration, limit: Int
+        olderThan age: Duration, limit: Int, now: Date = Date()
     ) async throws -> (
         events: [Outgoing<CaseEvent>], notifications: [Outgoing<CaseNotification>]
     ) {
@@ -201,7 +247,7 @@ public struct CaseStore: Sendable {
         let notifications = try await client.query(
             """
             SELECT trust_id, notification::text FROM case_notifications
-            WHERE published_at IS NULL AND recorded_at <= \(cutoff)
+            WHERE published_at IS NULL AND (send_after IS NULL AND recorded_at <= \(cutoff) OR send_after <= \(now))
             ORDER BY recorded_at, created_at LIMIT \(limit)
             """
         ).map { row in
@@ -284,6 +330,13 @@ public struct CaseStore: Sendable {
         let trust = try row.decode(String.self, column: "trust_id")
         let document = try row.decode(String.self, column: "document")
         let sequence = try row.decode(Int32.self, column: "last_sequence")
-        return StoredCase(trust: trust, case: try ParapetJSON.decode(Case.self, from: Data(document.utf8)), lastSequence: Int(sequence))
+        var alert: Alert?
+        if row[column: "alert_id"] != nil, let id = try row.decode(UUID?.self, column: "alert_id"),
+            let at = try row.decode(Date?.self, column: "alert_at")
+        {
+            alert = Alert(notification: id, sendAt: at)
+        }
+        return StoredCase(
+            trust: trust, case: try ParapetJSON.decode(Case.self, from: Data(document.utf8)), lastSequence: Int(sequence), alert: alert)
     }
 }

@@ -4,15 +4,32 @@ import Yams
 /// `trust.yaml`
 enum TrustFile {
     static func read(_ reader: YAMLReader) -> Trust? {
-        guard let fields = reader.mapping(allowed: ["id", "name", "timezone", "contacts"]) else { return nil }
+        guard let fields = reader.mapping(allowed: ["id", "name", "timezone", "contacts", "deadlines"]) else { return nil }
         let id = fields.value("id")?.identifier()
         let name = fields.value("name")?.string()
         let timezone = fields.value("timezone")?.string()
         let contacts = (fields.value("contacts", required: false)?.items() ?? []).compactMap {
             ContactsFile.contact($0, school: nil)
         }
+        var acknowledge: [Severity: Int] = [:]
+        var act: [Severity: Int] = [:]
+        if let deadlines = fields.value("deadlines", required: false)?.mapping(allowed: ["acknowledge_within_minutes", "act_within_minutes"]) {
+            acknowledge = minutes(deadlines.value("acknowledge_within_minutes", required: false))
+            act = minutes(deadlines.value("act_within_minutes", required: false))
+        }
         guard let id, let name, let timezone else { return nil }
-        return Trust(id: id, name: name, timezone: timezone, contacts: contacts)
+        return Trust(
+            id: id, name: name, timezone: timezone, contacts: contacts, acknowledgementDeadlines: acknowledge, stepDeadlines: act)
+    }
+
+    /// `{critical: 30, high: 240}`: minutes by severity, as seconds.
+    private static func minutes(_ reader: YAMLReader?) -> [Severity: Int] {
+        guard let reader, let fields = reader.mapping(allowed: Set(Severity.allCases.map(\.rawValue))) else { return [:] }
+        var result: [Severity: Int] = [:]
+        for severity in Severity.allCases {
+            if let minutes = fields.value(severity.rawValue, required: false)?.int(in: 1...(60 * 24 * 90)) { result[severity] = minutes * 60 }
+        }
+        return result
     }
 }
 

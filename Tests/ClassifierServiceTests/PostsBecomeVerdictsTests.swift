@@ -47,7 +47,7 @@ struct PostsBecomeVerdictsTests {
             #expect(envelope.id == verdict.id)
             #expect(message.keyString == "\(verdict.school)/\(verdict.authorKey)")
             #expect(message.keyString == verdict.partitionKey)
-            #expect(message.header("schema")?.stringValue == "parapet.verdict/1")
+            #expect(message.header("schema")?.stringValue == "parapet.verdict/2")
             #expect(message.header("traceparent")?.stringValue?.count == 55)
             #expect(envelope.trust == ClassifierHarness.trust && envelope.school == verdict.school)
             let isReplay = verdict.postID == replayed.id

@@ -22,13 +22,25 @@ enum EscalationFixtures {
     /// A verdict breaking `clauses` (clause id, behaviour, severity) on post `post` by `author`.
     static func verdict(
         _ name: String, school: String = "stokes-wood", author: String = "facebook:sam.parent", post: String? = nil, revision: Int = 1,
-        clauses: [(String, Behaviour, Severity)], at offset: TimeInterval = 0
+        clauses: [(String, Behaviour, Severity)], about: [BreachSubject] = [], childAtRisk: Bool = false, at offset: TimeInterval = 0
     ) -> Verdict {
         Verdict(
             id: uuid("verdict:\(name)"), postID: uuid("post:\(post ?? name)"), postRevision: revision, school: school,
             authorKey: AuthorKey(rawValue: author), rulesetVersion: "test", packID: school, packVersion: 1,
             decidedAt: start.addingTimeInterval(offset),
-            breaches: clauses.map { ClauseBreach(clauseID: $0.0, behaviour: $0.1, severity: $0.2, evidence: []) })
+            breaches: clauses.map {
+                ClauseBreach(clauseID: $0.0, behaviour: $0.1, severity: $0.2, evidence: [], about: about, childAtRisk: childAtRisk)
+            })
+    }
+
+    /// Stokes Wood's head, a teacher and its chair of governors, as breaches name them.
+    static let stokesWoodHead = BreachSubject(kind: .staff, id: "sw-s-001", role: "headteacher")
+    static let stokesWoodTeacher = BreachSubject(kind: .staff, id: "sw-s-003", role: "teacher")
+    static let stokesWoodChair = BreachSubject(kind: .governor, id: "sw-g-01", role: "chair")
+
+    /// The contact of `school` (nil for the trust) in `role`.
+    static func contact(_ school: String?, _ role: ContactRole) -> Contact? {
+        (configuration.contacts + configuration.trust.contacts).first { $0.school == school && $0.role == role }
     }
 
     /// A benign verdict.

@@ -106,7 +106,7 @@ final class EscalationHarness: Sendable {
             KafkaOutgoingMessage(
                 topic: ParapetTopic.verdicts.name, key: verdict.partitionKey,
                 value: Array(try ParapetJSON.encode(Envelope(id: verdict.id, trust: EscalationFixtures.trust, payload: verdict))),
-                headers: [KafkaHeader(name: "schema", value: "parapet.verdict/1")])
+                headers: [KafkaHeader(name: "schema", value: "parapet.verdict/2")])
         }
         try await producer.send(messages)
         await producer.close()

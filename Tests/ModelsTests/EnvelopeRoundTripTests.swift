@@ -20,13 +20,13 @@ struct EnvelopeRoundTripTests {
     @Test("an envelope for a payload takes its schema, school and time from the payload, and its header says the same")
     func envelopeFromPayload() throws {
         let envelope = Envelope(trust: "oakfield-learning-trust", payload: Fixture.verdict)
-        #expect(envelope.schema == .verdictV1)
+        #expect(envelope.schema == .verdictV2)
         #expect(envelope.school == "stour-provost")
         #expect(envelope.occurredAt == Fixture.verdict.decidedAt)
         #expect(
             envelope.header
                 == EnvelopeHeader(
-                    schema: .verdictV1, id: envelope.id, trust: "oakfield-learning-trust", school: "stour-provost",
+                    schema: .verdictV2, id: envelope.id, trust: "oakfield-learning-trust", school: "stour-provost",
                     occurredAt: Fixture.verdict.decidedAt))
         #expect(try ParapetJSON.decode(EnvelopeHeader.self, from: ParapetJSON.encode(envelope)) == envelope.header)
     }
@@ -54,6 +54,7 @@ struct EnvelopeRoundTripTests {
     func schemaText() {
         #expect(EventSchema.postV1.description == "parapet.post/1")
         #expect(EventSchema.verdictV1.description == "parapet.verdict/1")
+        #expect(EventSchema.verdictV2.description == "parapet.verdict/2")
         #expect(EventSchema.caseEventV1.description == "parapet.case-event/1")
         #expect(EventSchema.notificationV1.description == "parapet.notification/1")
         #expect(EventSchema("parapet.post/2") == EventSchema(name: "parapet.post", version: 2))

@@ -47,7 +47,7 @@ struct EventPayloadRoundTripTests {
                 "id", "post_id", "post_revision", "school", "author_key", "ruleset_version", "pack_id", "pack_version",
                 "decided_at", "breaches",
             ])
-        #expect(try Fixture.keys(of: Fixture.verdict.breaches[0]) == ["clause_id", "behaviour", "severity", "evidence"])
+        #expect(try Fixture.keys(of: Fixture.verdict.breaches[0]) == ["clause_id", "behaviour", "severity", "evidence", "about"])
         #expect(try Fixture.keys(of: Fixture.verdict.breaches[0].evidence[0].span) == ["utf16_start", "utf16_end"])
     }
 
@@ -63,7 +63,7 @@ struct EventPayloadRoundTripTests {
         #expect(
             try Fixture.keys(of: opened) == [
                 "id", "school", "author_key", "state", "ladder", "rung", "severity", "verdict_ids", "post_ids", "clause_ids", "behaviours",
-                "opened_at", "updated_at", "steps_taken", "merged_from",
+                "opened_at", "updated_at", "steps_taken", "merged_from", "about", "stalls",
             ])
         #expect(try Fixture.keys(of: acknowledged.state) == ["status", "at", "by"])
         #expect(try Fixture.keys(of: closed.state) == ["status", "at", "reason"])

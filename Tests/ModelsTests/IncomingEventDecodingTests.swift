@@ -72,11 +72,11 @@ struct IncomingEventDecodingTests {
         return try read(json.replacingCharacters(in: range, with: new))
     }
 
-    @Test("this build accepts exactly the four version-1 schemas")
+    @Test("this build accepts the four version-1 schemas and parapet.verdict/2, side by side")
     func acceptedSchemas() {
         #expect(
             IncomingEvent.acceptedSchemas.map(\.description) == [
-                "parapet.case-event/1", "parapet.notification/1", "parapet.post/1", "parapet.verdict/1",
+                "parapet.case-event/1", "parapet.notification/1", "parapet.post/1", "parapet.verdict/1", "parapet.verdict/2",
             ])
     }
 
@@ -114,6 +114,29 @@ struct IncomingEventDecodingTests {
         #expect(verdict.packID == "stour-provost" && verdict.packVersion == 3)
         #expect(verdict.breaches.first?.evidence.first?.span == TextSpan(start: 9, end: 25))
         #expect(verdict.breaches.first?.evidence.first?.attachment == nil)
+    }
+
+    @Test("parapet.verdict/2 says who each breach is about, and reads beside /1 into the same verdict")
+    func verdictV2() throws {
+        var text = Self.verdictV1.replacingOccurrences(of: "parapet.verdict/1", with: "parapet.verdict/2")
+        text = text.replacingOccurrences(
+            of: #""severity": "medium", "evidence""#,
+            with:
+                #""severity": "medium", "about": [{"kind": "staff", "id": "sp-s-001", "role": "headteacher"}, {"kind": "child"}], "child_at_risk": true, "evidence""#
+        )
+        guard case .verdict(let envelope) = try Self.read(text), case .verdict(let old) = try Self.read(Self.verdictV1) else {
+            Issue.record("not a verdict")
+            return
+        }
+        #expect(envelope.header.schema == .verdictV2)
+        let breach = try #require(envelope.payload.breaches.first)
+        #expect(breach.about == [BreachSubject(kind: .staff, id: "sp-s-001", role: "headteacher"), BreachSubject(kind: .child)])
+        #expect(breach.childAtRisk && breach.allegesHarmByStaff == false, "a negative comment is not an allegation of harm")
+        #expect(old.payload.breaches.first?.about == [], "a /1 breach names no one")
+        var upgraded = old.payload
+        upgraded.breaches[0].about = breach.about
+        upgraded.breaches[0].childAtRisk = true
+        #expect(envelope.payload == upgraded, "the rest reads the same")
     }
 
     @Test("parapet.case-event/1 from another service")
@@ -191,7 +214,7 @@ struct IncomingEventDecodingTests {
             throws: EventDecodingError.malformedPayload(
                 schema: .caseEventV1, path: "$.payload.kind",
                 reason: #""liked" is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed, "#
-                    + "assigned, unassigned, step_taken, noted, reopened, merged, merged_in")
+                    + "assigned, unassigned, step_taken, noted, reopened, merged, merged_in, referral_overdue, stalled")
         ) {
             try Self.read(Self.caseEventV1, replacing: #""kind": "acknowledged""#, with: #""kind": "liked""#)
         }

@@ -41,6 +41,14 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     public internal(set) var mergedInto: UUID?
     /// The cases merged into this one, oldest first.
     public internal(set) var mergedFrom: [UUID]
+    /// Who the case's posts are about (``ClauseBreach/about``), in the order first seen.
+    public internal(set) var about: [BreachSubject]
+    /// The allegations-management step, when a post alleges a member of staff harmed a child.
+    public internal(set) var allegation: AllegationManagement?
+    /// When a leader last recorded a step of the procedure; nil until one does.
+    public internal(set) var lastStepAt: Date?
+    /// How many times the case went up the chain because no step followed its acknowledgement.
+    public internal(set) var stalls: Int
 
     /// What a case brings to another when merged into it.
     public struct Contents: Codable, Sendable, Hashable {
@@ -77,7 +85,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         id: UUID, school: String, authorKey: AuthorKey, state: CaseState, ladder: [LadderStep], rung: Int,
         severity: Severity, verdictIDs: [UUID], postIDs: [UUID], clauseIDs: [String] = [], behaviours: [Behaviour] = [],
         openedAt: Date, updatedAt: Date, assignee: String? = nil, stepsTaken: [CaseStepTaken] = [], lastActedAt: Date? = nil,
-        mergedInto: UUID? = nil, mergedFrom: [UUID] = []
+        mergedInto: UUID? = nil, mergedFrom: [UUID] = [], about: [BreachSubject] = [], allegation: AllegationManagement? = nil,
+        lastStepAt: Date? = nil, stalls: Int = 0
     ) {
         guard Self.invalidField(ladder: ladder, rung: rung, verdictIDs: verdictIDs, postIDs: postIDs) == nil else {
             return nil
@@ -100,6 +109,15 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
         self.lastActedAt = lastActedAt
         self.mergedInto = mergedInto
         self.mergedFrom = mergedFrom
+        self.about = about
+        self.allegation = allegation
+        self.lastStepAt = lastStepAt
+        self.stalls = stalls
+    }
+
+    /// Whether the LADO referral is recorded.
+    public var isReferredToLADO: Bool {
+        stepsTaken.contains { if case .ladoReferred = $0 { true } else { false } }
     }
 
     /// The step of the ladder the case is on.
@@ -130,7 +148,11 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
             stepsTaken: try container.decodeIfPresent([CaseStepTaken].self, forKey: .stepsTaken) ?? [],
             lastActedAt: try container.decodeIfPresent(Date.self, forKey: .lastActedAt),
             mergedInto: try container.decodeIfPresent(UUID.self, forKey: .mergedInto),
-            mergedFrom: try container.decodeIfPresent([UUID].self, forKey: .mergedFrom) ?? [])!
+            mergedFrom: try container.decodeIfPresent([UUID].self, forKey: .mergedFrom) ?? [],
+            about: try container.decodeIfPresent([BreachSubject].self, forKey: .about) ?? [],
+            allegation: try container.decodeIfPresent(AllegationManagement.self, forKey: .allegation),
+            lastStepAt: try container.decodeIfPresent(Date.self, forKey: .lastStepAt),
+            stalls: try container.decodeIfPresent(Int.self, forKey: .stalls) ?? 0)!
     }
 
     /// The first field that makes a stored case impossible, if any.
@@ -143,7 +165,8 @@ public struct Case: Codable, Sendable, Hashable, Identifiable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, school, state, ladder, rung, severity, behaviours, assignee
+        case id, school, state, ladder, rung, severity, behaviours, assignee, about, allegation, stalls
+        case lastStepAt = "last_step_at"
         case stepsTaken = "steps_taken"
         case lastActedAt = "last_acted_at"
         case mergedInto = "merged_into"

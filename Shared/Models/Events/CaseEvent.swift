@@ -41,6 +41,11 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         case merged(into: UUID)
         /// The case `from` was merged into this one, bringing its verdicts, posts and clauses.
         case mergedIn(from: UUID, contents: Case.Contents)
+        /// The LADO referral was not recorded by its deadline, so it went to the trust safeguarding lead.
+        case referralOverdue
+        /// No step was recorded after the acknowledgement by the step's deadline, so the case went
+        /// to the next person up the chain, `to`, and waits for an acknowledgement again.
+        case stalled(to: ContactRole)
 
         /// The name of the kind on the wire.
         public var name: String {
@@ -57,6 +62,8 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
             case .reopened: "reopened"
             case .merged: "merged"
             case .mergedIn: "merged_in"
+            case .referralOverdue: "referral_overdue"
+            case .stalled: "stalled"
             }
         }
     }
@@ -119,6 +126,8 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         case "noted": kind = .noted
         case "reopened": kind = .reopened
         case "merged": kind = .merged(into: try container.decode(UUID.self, forKey: .into))
+        case "referral_overdue": kind = .referralOverdue
+        case "stalled": kind = .stalled(to: try container.decode(ContactRole.self, forKey: .role))
         case "merged_in":
             kind = .mergedIn(
                 from: try container.decode(UUID.self, forKey: .from), contents: try container.decode(Case.Contents.self, forKey: .contents))
@@ -127,7 +136,7 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
                 forKey: .kind, in: container,
                 debugDescription:
                     "\(JSONStringEscaping.excerpt(name)) is not one of opened, joined, escalated, acknowledged, overdue_escalated, closed, "
-                    + "assigned, unassigned, step_taken, noted, reopened, merged, merged_in")
+                    + "assigned, unassigned, step_taken, noted, reopened, merged, merged_in, referral_overdue, stalled")
         }
     }
 
@@ -156,7 +165,8 @@ public struct CaseEvent: EventPayload, Hashable, Identifiable {
         case .closed(let reason): try container.encode(reason, forKey: .reason)
         case .assigned(let assignee): try container.encodeIfPresent(assignee, forKey: .assignee)
         case .stepTaken(let step): try container.encode(step, forKey: .stepTaken)
-        case .noted, .reopened: break
+        case .noted, .reopened, .referralOverdue: break
+        case .stalled(let role): try container.encode(role, forKey: .role)
         case .merged(let into): try container.encode(into, forKey: .into)
         case .mergedIn(let from, let contents):
             try container.encode(from, forKey: .from)

@@ -33,6 +33,8 @@ extension Case {
             case (.reopened, let current?): return try current.reopened(at: event.at)
             case (.merged(let target), let current?): return try current.merged(into: target, at: event.at)
             case (.mergedIn(let source, let contents), let current?): return try current.absorbing(contents, from: source, at: event.at)
+            case (.referralOverdue, let current?): return try current.referralOverdue(at: event.at)
+            case (.stalled, let current?): return try current.stalled(at: event.at)
             case (.opened, .some), (_, nil): break
             }
         } catch {

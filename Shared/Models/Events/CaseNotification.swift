@@ -28,6 +28,12 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
         case caseEscalated = "case_escalated"
         case caseOverdue = "case_overdue"
         case caseClosed = "case_closed"
+        /// The case is still unacknowledged at the repeat interval.
+        case caseReminder = "case_reminder"
+        /// Acknowledged, then no step recorded by the step's deadline: to the next up the chain.
+        case caseStalled = "case_stalled"
+        /// The LADO referral was not recorded within one working day: to the trust.
+        case referralOverdue = "referral_overdue"
     }
 
     public var id: UUID
@@ -48,10 +54,16 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
     /// What the school's procedure asks at that step, in the policy's words; nil where the
     /// policy says nothing of it.
     public var nextStep: String?
+    /// Escalation holds a notification back until this time (to group a burst of posts into one
+    /// alert) and publishes it then; nil for one sent at once.
+    public var sendAfter: Date?
+    /// When what the email asks for is due: the acknowledgement, or the LADO referral.
+    public var deadline: Date?
 
     public init(
         id: UUID = UUID(), caseID: UUID, school: String, recipients: [Recipient], mode: NotifyMode, subject: String,
-        template: Template, createdAt: Date, eventID: UUID? = nil, step: LadderStep? = nil, nextStep: String? = nil
+        template: Template, createdAt: Date, eventID: UUID? = nil, step: LadderStep? = nil, nextStep: String? = nil,
+        sendAfter: Date? = nil, deadline: Date? = nil
     ) {
         self.id = id
         self.caseID = caseID
@@ -64,6 +76,8 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
         self.eventID = eventID
         self.step = step
         self.nextStep = nextStep
+        self.sendAfter = sendAfter
+        self.deadline = deadline
     }
 
     public var occurredAt: Date { createdAt }
@@ -77,5 +91,7 @@ public struct CaseNotification: EventPayload, Hashable, Identifiable {
         case createdAt = "created_at"
         case eventID = "event_id"
         case nextStep = "next_step"
+        case sendAfter = "send_after"
+        case deadline
     }
 }

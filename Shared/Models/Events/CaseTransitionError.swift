@@ -38,6 +38,12 @@ public enum CaseTransitionError: Error, Hashable, CustomStringConvertible {
     case mergedAway(into: UUID)
     /// A case cannot be merged with itself.
     case mergeWithItself
+    /// The case has no allegations-management step.
+    case noAllegation
+    /// The LADO referral is recorded already.
+    case referralAlreadyMade
+    /// Only an acknowledged case can stall.
+    case notAcknowledged
 
     public var description: String {
         switch self {
@@ -55,6 +61,9 @@ public enum CaseTransitionError: Error, Hashable, CustomStringConvertible {
         case .notClosed: "only a closed case can be reopened"
         case .mergedAway(let id): "the case was merged into case \(id), which carries it on"
         case .mergeWithItself: "a case cannot be merged with itself"
+        case .noAllegation: "the case has no allegation to refer to the LADO"
+        case .referralAlreadyMade: "the LADO referral is already recorded"
+        case .notAcknowledged: "the case is not acknowledged"
         }
     }
 }

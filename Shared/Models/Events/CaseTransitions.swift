@@ -29,10 +29,29 @@ extension Case {
         _ verdict: CaseVerdict, school: String, authorKey: AuthorKey, ladder: [LadderStep], id: UUID, at date: Date
     ) throws(CaseTransitionError) -> Case {
         guard !ladder.isEmpty else { throw .emptyLadder }
-        return Case(
+        var opened = Case(
             id: id, school: school, authorKey: authorKey, state: .open(since: date), ladder: ladder, rung: 0,
             severity: verdict.severity, verdictIDs: [verdict.verdictID], postIDs: [verdict.postID], clauseIDs: verdict.clauseIDs,
-            behaviours: verdict.behaviours, openedAt: date, updatedAt: date)!
+            behaviours: verdict.behaviours, openedAt: date, updatedAt: date, about: verdict.about)!
+        opened.noteAllegation(in: verdict, at: date)
+        return opened
+    }
+
+    /// Opens the allegations-management step when `verdict` alleges a member of staff harmed a
+    /// child, or hands it to the chair when a later post shows it is about the head. The
+    /// referral's deadline is set once, by the first such post.
+    mutating func noteAllegation(in verdict: CaseVerdict, at date: Date) {
+        guard verdict.allegesHarmByStaff else { return }
+        let owner: ContactRole = about.contains(where: \.isHeadteacher) ? .chairOfGovernors : .headteacher
+        if var allegation {
+            if owner == .chairOfGovernors { allegation.owner = owner }
+            allegation.identifiesAccusedTeacher = allegation.identifiesAccusedTeacher || verdict.identifiesAccusedTeacher
+            self.allegation = allegation
+        } else {
+            allegation = AllegationManagement(
+                owner: owner, referralDueAt: WorkingDays.endOfNextWorkingDay(after: date),
+                identifiesAccusedTeacher: verdict.identifiesAccusedTeacher)
+        }
     }
 
     /// A repeat breach by the same author in the same school joins the case. A new post moves
@@ -63,6 +82,8 @@ extension Case {
         next.severity = max(severity, verdict.severity)
         for clause in verdict.clauseIDs where !next.clauseIDs.contains(clause) { next.clauseIDs.append(clause) }
         for behaviour in verdict.behaviours where !next.behaviours.contains(behaviour) { next.behaviours.append(behaviour) }
+        for subject in verdict.about where !next.about.contains(subject) { next.about.append(subject) }
+        next.noteAllegation(in: verdict, at: date)
         if !postIDs.contains(verdict.postID) {
             next.postIDs.append(verdict.postID)
             next.rung = min(rung + 1, ladder.count - 1)
@@ -171,6 +192,37 @@ extension Case {
         try requireNotClosed(.recordStep)
         var next = acted(at: date)
         next.stepsTaken.append(step)
+        next.lastStepAt = max(lastStepAt ?? date, date)
+        return next
+    }
+
+    /// The LADO referral was not recorded by its deadline, so it went to the trust safeguarding
+    /// lead. Whether the deadline has passed is the caller's judgement (escalation's clock).
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/noAllegation``,
+    ///   ``CaseTransitionError/referralAlreadyMade``, ``CaseTransitionError/alreadyEscalated``.
+    public func referralOverdue(at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.escalateOverdue)
+        guard var allegation else { throw .noAllegation }
+        guard !isReferredToLADO else { throw .referralAlreadyMade }
+        guard allegation.overdueAt == nil else { throw .alreadyEscalated }
+        var next = touched(at: date)
+        allegation.overdueAt = date
+        next.allegation = allegation
+        return next
+    }
+
+    /// A leader acknowledged the case and then recorded no step by the step's deadline
+    /// (PagerDuty's acknowledgement timeout): it waits for an acknowledgement again, from the next
+    /// person up the chain.
+    ///
+    /// - Throws: ``CaseTransitionError/caseClosed(attempted:)``, ``CaseTransitionError/notAcknowledged``.
+    public func stalled(at date: Date) throws(CaseTransitionError) -> Case {
+        try requireNotClosed(.escalateOverdue)
+        guard case .acknowledged = state else { throw .notAcknowledged }
+        var next = touched(at: date)
+        next.state = .open(since: date)
+        next.stalls += 1
         return next
     }
 

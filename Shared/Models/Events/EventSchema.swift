@@ -33,6 +33,9 @@ public struct EventSchema: Hashable, Sendable, Codable, CustomStringConvertible 
     public static let postV1 = EventSchema(name: "parapet.post", version: 1)
     /// The classifier's verdict on one revision of a post; topic `parapet.verdicts`.
     public static let verdictV1 = EventSchema(name: "parapet.verdict", version: 1)
+    /// ``verdictV1`` with who each breach is about and whether a child is said to be at risk
+    /// (``ClauseBreach/about``, ``ClauseBreach/childAtRisk``); what the classifier writes now.
+    public static let verdictV2 = EventSchema(name: "parapet.verdict", version: 2)
     /// Something that happened to a case; topic `parapet.case-events`.
     public static let caseEventV1 = EventSchema(name: "parapet.case-event", version: 1)
     /// An email the notifier must send once; topic `parapet.notifications`.

@@ -10,7 +10,7 @@ import Foundation
 public enum IncomingEvent: Sendable {
     /// `parapet.post/1`
     case post(Envelope<Post>)
-    /// `parapet.verdict/1`
+    /// `parapet.verdict/1` and `/2`
     case verdict(Envelope<Verdict>)
     /// `parapet.case-event/1`
     case caseEvent(Envelope<CaseEvent>)
@@ -19,7 +19,9 @@ public enum IncomingEvent: Sendable {
 
     private static let readers: [EventSchema: Reader] = [
         .postV1: Reader(Post.self) { .post($0) },
+        // Version 2 only adds fields, so both read into one type.
         .verdictV1: Reader(Verdict.self) { .verdict($0) },
+        .verdictV2: Reader(Verdict.self) { .verdict($0) },
         .caseEventV1: Reader(CaseEvent.self) { .caseEvent($0) },
         .notificationV1: Reader(CaseNotification.self) { .notification($0) },
     ]

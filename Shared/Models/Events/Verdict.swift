@@ -1,12 +1,13 @@
 import Foundation
 
 /// The classifier's judgement of one revision of a post against its school's policy pack;
-/// payload of `parapet.verdict/1` on `parapet.verdicts`, keyed by school and author.
+/// payload of `parapet.verdict/2` on `parapet.verdicts`, keyed by school and author (version 1,
+/// without who breaches are about, is still read).
 ///
 /// No breaches means the post is benign. The ruleset and pack versions let an operator diff two
 /// rulesets on the same posts.
 public struct Verdict: EventPayload, Hashable, Identifiable {
-    public static let schema = EventSchema.verdictV1
+    public static let schema = EventSchema.verdictV2
     public static let topic = ParapetTopic.verdicts
 
     public var id: UUID

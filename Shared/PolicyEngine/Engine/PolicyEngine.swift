@@ -9,7 +9,7 @@ import ParapetModels
 public struct PolicyEngine: Sendable {
     /// Names the detectors and word lists; bumped whenever either changes what a verdict says,
     /// so an operator can diff two rulesets on the same posts.
-    public static let rulesetVersion = "parapet-rules/2026.11.1"
+    public static let rulesetVersion = "parapet-rules/2026.12.1"
 
     /// The longest text the engine reads, in UTF-8 bytes; longer posts are rejected, not cut.
     public static let maximumTextBytes = 4 * 1024 * 1024
@@ -35,9 +35,11 @@ public struct PolicyEngine: Sendable {
     public func classify(_ post: Post, decidedAt: Date) throws(ClassificationError) -> Verdict {
         let (school, account) = try compiled.place(of: post)
         let context = PostContext(post: post, school: school, trust: compiled, account: account)
-        return school.verdict(
+        var verdict = school.verdict(
             for: post, detections: analyse(context), author: context.author, account: account, rulesetVersion: Self.rulesetVersion,
             decidedAt: decidedAt)
+        if !verdict.breaches.isEmpty { verdict.breaches = BreachSubjects.fill(verdict.breaches, in: context) }
+        return verdict
     }
 
     /// Everything the detectors found in `post`, whether or not the school's pack has a clause

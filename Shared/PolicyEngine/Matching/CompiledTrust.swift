@@ -24,6 +24,10 @@ final class CompiledTrust: Sendable {
     let schools: [CompiledSchool]
     let schoolIndex: StringTable<Int32>
     let accounts: StringTable<CompiledAccount>
+    /// Each school's headteachers and chairs of governors, by school index: who "the head" and
+    /// "the chair" mean.
+    let heads: [[Int32]]
+    let chairs: [[Int32]]
     /// Words `*` may hide, by length.
     let disguiseTargets: [Int: [(word: [UInt8], term: Int32)]]
     /// Terms that are alone a first or known-as name pattern ("hope", "matt"): the words
@@ -92,9 +96,13 @@ final class CompiledTrust: Sendable {
                 }
                 for handle in pupil.handles.values { addHandle(handle, person: person) }
             }
-            func addAdult(id: String, name: String, kind: Person.Kind, role: StaffMember.Role?, handles adultHandles: [String: String]) {
+            func addAdult(
+                id: String, name: String, kind: Person.Kind, role: StaffMember.Role?, governorRole: Governor.Role? = nil,
+                handles adultHandles: [String: String]
+            ) {
                 let person = Int32(people.count)
-                people.append(Person(kind: kind, id: id, school: school, photoConsent: true, age: nil, role: role))
+                people.append(
+                    Person(kind: kind, id: id, school: school, photoConsent: true, age: nil, role: role, governorRole: governorRole))
                 let parts = name.split(separator: " ").map(String.init)
                 addName(name, form: .full, person: person, school: school)
                 if let (first, last) = Self.firstAndSurname(parts) {
@@ -109,7 +117,8 @@ final class CompiledTrust: Sendable {
                 addAdult(id: member.id, name: member.name, kind: .staff, role: member.role, handles: member.handles)
             }
             for governor in roster.governors {
-                addAdult(id: governor.id, name: governor.name, kind: .governor, role: nil, handles: governor.handles)
+                addAdult(
+                    id: governor.id, name: governor.name, kind: .governor, role: nil, governorRole: governor.role, handles: governor.handles)
             }
         }
         vocabulary = builder.vocabulary
@@ -131,6 +140,14 @@ final class CompiledTrust: Sendable {
             let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack
             schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
         }
+        var heads = [[Int32]](repeating: [], count: configuration.schools.count)
+        var chairs = [[Int32]](repeating: [], count: configuration.schools.count)
+        for (index, person) in people.enumerated() where heads.indices.contains(Int(person.school)) {
+            if person.role == .headteacher { heads[Int(person.school)].append(Int32(index)) }
+            if person.governorRole == .chair { chairs[Int(person.school)].append(Int32(index)) }
+        }
+        self.heads = heads
+        self.chairs = chairs
         self.people = people
         kinds = people.map(\.kind)
         self.handles = handles

@@ -11,6 +11,16 @@ struct Person: Sendable {
     var photoConsent: Bool
     var age: Pupil.Age?
     var role: StaffMember.Role?
+    var governorRole: Governor.Role? = nil
+
+    /// The person as a breach names them: by roster id and role, never by name.
+    var subject: BreachSubject {
+        switch kind {
+        case .pupil: BreachSubject(kind: .pupil, id: id)
+        case .staff: BreachSubject(kind: .staff, id: id, role: role?.rawValue)
+        case .governor: BreachSubject(kind: .governor, id: id, role: governorRole?.rawValue)
+        }
+    }
 }
 
 /// How a name was written: "Evie Bisson" is a full name, "Evie" a first name.

@@ -1,0 +1,113 @@
+import ParapetModels
+
+/// Who each breach of a verdict is about, and whether it says a child was harmed or is at risk:
+/// what routing needs (the person a post is about is never told of it) and what opens the
+/// allegations-management step. Worked out only for a post with breaches, after the detectors.
+///
+/// A breach is about the roster people named in the sentences its evidence lies in; "the head"
+/// and "the chair" there mean the school's headteacher and chair of governors; another single
+/// member of staff pointed at by role ("his teacher") is an unnamed member of staff; a child
+/// spoken of without a roster name ("my son") is an unnamed child. A member of staff's own
+/// conduct is about the member of staff who posted.
+enum BreachSubjects {
+    /// `breaches` with `about` and `childAtRisk` filled in from `context`.
+    static func fill(_ breaches: [ClauseBreach], in context: PostContext) -> [ClauseBreach] {
+        breaches.map { breach in
+            var breach = breach
+            let found = find(for: breach, in: context)
+            breach.about = found.about
+            breach.childAtRisk = found.childAtRisk
+            return breach
+        }
+    }
+
+    static func find(for breach: ClauseBreach, in context: PostContext) -> (about: [BreachSubject], childAtRisk: Bool) {
+        var about: [BreachSubject] = []
+        func add(_ subject: BreachSubject) { if !about.contains(subject) { about.append(subject) } }
+        func addPerson(_ index: Int32) { add(context.trust.people[Int(index)].subject) }
+        if staffConduct.contains(breach.behaviour), let author = context.authorPerson, author.kind == .staff { add(author.subject) }
+        var childMentioned = false
+        var riskWords = false
+        for evidence in breach.evidence {
+            guard let span = evidence.span else {
+                if let attachment = evidence.attachment {
+                    for tagged in context.taggedPeople where tagged.attachment == attachment { tagged.people.forEach(addPerson) }
+                }
+                continue
+            }
+            guard let view = context.allTexts.first(where: { $0.attachment == evidence.attachment }),
+                let tokens = view.tokens(covering: span)
+            else { continue }
+            let sentences = Set(tokens.map { view.sentence[$0] })
+            func inSentences(_ range: Range<Int>) -> Bool { sentences.contains(view.sentence[range.lowerBound]) }
+            let named = view.names.filter { inSentences($0.tokens) }
+            for hit in named { hit.people.forEach(addPerson) }
+            if !view.pupilNames.filter({ inSentences($0.tokens) }).isEmpty { childMentioned = true }
+            for hit in view.hits(.staffRole) where inSentences(hit) {
+                guard !named.contains(where: { $0.tokens.overlaps(hit) }) else { continue }
+                let words = view.phrase(hit)
+                let school = Int(context.school.index)
+                if headWords.contains(words) {
+                    context.trust.heads[school].forEach(addPerson)
+                    if context.trust.heads[school].isEmpty { add(BreachSubject(kind: .staff, role: StaffMember.Role.headteacher.rawValue)) }
+                } else if chairWords.contains(words) {
+                    context.trust.chairs[school].forEach(addPerson)
+                } else if !view.phrase(hit, isIn: PostContext.groupRoles) {
+                    add(BreachSubject(kind: .staff))
+                }
+            }
+            for cue in [Cue.ownChild, .thirdPartyChild, .childWord] {
+                for hit in view.hits(cue) where inSentences(hit) {
+                    if cue != .childWord || childWords.contains(view.tokenized.word(hit.lowerBound)) {
+                        childMentioned = true
+                        if !about.contains(where: \.isChild) { add(BreachSubject(kind: .child)) }
+                    }
+                }
+            }
+            for index in view.sentenceTokens(sentences) where riskWordSet.contains(view.tokenized.word(index)) { riskWords = true }
+        }
+        // A named pupil makes the unnamed child redundant.
+        if about.contains(where: { $0.kind == .pupil }) { about.removeAll { $0.kind == .child } }
+        let harmBehaviour = harmBehaviours.contains(breach.behaviour)
+        let childAtRisk = (harmBehaviour && childMentioned) || ((harmBehaviour || breach.behaviour == .defamation) && riskWords)
+        return (about, childAtRisk)
+    }
+
+    static let staffConduct: Set<Behaviour> = [
+        .staffContactWithPupils, .staffReferringToWorkplace, .staffPostingPupilImages, .staffReplyingAboutSchool,
+    ]
+    /// Behaviours that, with a child in the same sentence, say a child was harmed.
+    static let harmBehaviours: Set<Behaviour> = [.allegation, .safeguardingConcern, .threatOfViolence]
+    static let headWords: Set<String> = [
+        "head", "the head", "headteacher", "the headteacher", "head teacher", "the head teacher", "headmaster", "headmistress",
+        "the headmaster", "the headmistress", "principal", "the principal",
+    ]
+    static let chairWords: Set<String> = ["chair of governors", "the chair", "the chair of governors"]
+    /// Words of the child cue that mean a child rather than a class or a friend.
+    static let childWords: Set<String> = [
+        "son", "sons", "daughter", "daughters", "child", "children", "kid", "kids", "boy", "boys", "girl", "girls", "lad", "lads",
+        "lass", "pupil", "pupils", "student", "students", "toddler", "little",
+    ]
+    /// Words that say someone poses a risk to children whatever else the sentence says.
+    static let riskWordSet: Set<String> = [
+        "paedo", "pedo", "paedophile", "pedophile", "nonce", "groomer", "grooming", "groomed", "predator", "molester", "abuser",
+        "pervert", "perv",
+    ]
+}
+
+extension TextView {
+    /// The tokens `span` (UTF-16 offsets of this text) touches; nil when it touches none.
+    func tokens(covering span: TextSpan) -> Range<Int>? {
+        let tokens = tokenized.tokens
+        guard let first = tokens.firstIndex(where: { Int($0.utf16.upperBound) > span.start }), Int(tokens[first].utf16.lowerBound) < span.end
+        else { return nil }
+        var last = first
+        while last + 1 < tokens.count && Int(tokens[last + 1].utf16.lowerBound) < span.end { last += 1 }
+        return first..<(last + 1)
+    }
+
+    /// The tokens of the sentences numbered `sentences`.
+    func sentenceTokens(_ sentences: Set<Int32>) -> [Int] {
+        sentence.indices.filter { sentences.contains(sentence[$0]) }
+    }
+}
