@@ -13,6 +13,8 @@ import ParapetStore
 /// - `GET /v1/cases/{id}`: one case with its posts and evidence, clauses and current step in
 ///   the policy's words, who was told, and its timeline;
 /// - `POST /v1/cases/{id}/actions`: record what a leader did (``CaseActionRequest``);
+/// - `GET /v1/routes/test?school=…&clause=…&about=…`: who would be told about a breach, how
+///   and when, opening nothing (what `parapet route test` prints);
 /// - `GET /openapi.json`: the OpenAPI 3.1 document describing all of it.
 ///
 /// Every request carries `Authorization: Bearer parapet_…` (issued by `parapet tokens issue`).
@@ -61,6 +63,9 @@ public struct CaseAPI: Sendable {
             return try await answer(request, caseID: UUID(uuidString: text)) { leader in
                 (try await read(try Self.caseID(text), for: leader), .read, nil)
             }
+        }
+        router.get("/v1/routes/test") { request, _ in
+            try await answer(request, caseID: nil) { leader in (try await routeTest(request, for: leader), .read, nil) }
         }
         router.post("/v1/cases/:id/actions") { request, context in
             let text = context.parameters.get("id") ?? ""
@@ -174,6 +179,35 @@ public struct CaseAPI: Sendable {
             case: CaseResource.Summary(listed, now: now()), currentStep: .init(id: value.step, words: pack?.words(for: value.step)),
             clauses: clauses, posts: entries, told: told, timeline: try await cases.events(case: id))
         return try Self.json(status, detail)
+    }
+
+    private func routeTest(_ request: Request, for caller: Caller) async throws -> Response {
+        var school: String?
+        var clause: String?
+        var about: [String] = []
+        for (key, value) in request.uri.queryParameters {
+            switch key {
+            case "school": school = String(value)
+            case "clause": clause = String(value)
+            case "about": about.append(String(value))
+            default:
+                throw CaseAPIError(.invalidRequest, "unknown query parameter \"\(String(key).prefix(40))\"; the parameters are school, clause, about")
+            }
+        }
+        guard let school, !school.isEmpty else { throw CaseAPIError(.invalidRequest, "school is required") }
+        guard let clause, !clause.isEmpty else { throw CaseAPIError(.invalidRequest, "clause is required") }
+        // A school's contacts see their own school's routes; another school is as unknown as one that is not there.
+        if let own = caller.token.school, own != school { throw CaseAPIError(.notFound, "no school \"\(school.prefix(60))\"") }
+        guard let escalator = await escalator(caller.token.trust) else {
+            throw CaseAPIError(.unavailable, "the trust's configuration is not loaded yet")
+        }
+        let preview: RoutePreview
+        do {
+            preview = try escalator.preview(school: school, clause: clause, about: about)
+        } catch {
+            throw CaseAPIError(.invalidRequest, error.description)
+        }
+        return try Self.json(.ok, preview)
     }
 
     // MARK: Helpers

@@ -27,6 +27,10 @@ enum CaseResource {
         var dueAt: Date?
         var overdue: Bool
         var lastSequence: Int
+        /// Who the case's posts are about, by roster id and role.
+        var about: [BreachSubject]
+        var allegation: Allegation?
+        var stalls: Int
 
         init(_ listed: CaseStore.Listed, now: Date) {
             let value = listed.stored.case
@@ -51,6 +55,9 @@ enum CaseResource {
             dueAt = listed.dueAt
             overdue = value.state.status == .escalated || (listed.dueAt.map { $0 <= now } ?? false)
             lastSequence = listed.stored.lastSequence
+            about = value.about
+            allegation = value.allegation.map { Allegation($0, referred: value.isReferredToLADO) }
+            stalls = value.stalls
         }
 
         enum CodingKeys: String, CodingKey {
@@ -66,6 +73,38 @@ enum CaseResource {
             case updatedAt = "updated_at"
             case dueAt = "due_at"
             case lastSequence = "last_sequence"
+            case about, allegation, stalls
+        }
+    }
+
+    /// The allegations-management step, with whether the LADO referral is recorded.
+    struct Allegation: Encodable {
+        var owner: ContactRole
+        var referralDueAt: Date
+        var referred: Bool
+        var reportingRestriction: Bool
+        var identifiesAccusedTeacher: Bool
+        /// What a removal request must cite when the post identifies the teacher.
+        var section141F: String?
+        var overdueAt: Date?
+
+        init(_ allegation: AllegationManagement, referred: Bool) {
+            owner = allegation.owner
+            referralDueAt = allegation.referralDueAt
+            self.referred = referred
+            reportingRestriction = allegation.reportingRestriction
+            identifiesAccusedTeacher = allegation.identifiesAccusedTeacher
+            section141F = allegation.identifiesAccusedTeacher ? AllegationManagement.section141F : nil
+            overdueAt = allegation.overdueAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case owner, referred
+            case referralDueAt = "referral_due_at"
+            case reportingRestriction = "reporting_restriction"
+            case identifiesAccusedTeacher = "identifies_accused_teacher"
+            case section141F = "section_141f"
+            case overdueAt = "overdue_at"
         }
     }
 

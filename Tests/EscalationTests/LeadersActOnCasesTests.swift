@@ -172,6 +172,19 @@ struct LeadersActOnCasesTests {
             if let token { headers[.authorization] = "Bearer \(token)" }
             return try await client.execute(uri: uri, method: .get, headers: headers) { String(buffer: $0.body) }
         }
+        // The route test as an API call: the same answer `parapet route test` prints.
+        let routePath = "/v1/routes/test?school=stokes-wood&clause=sw-threats&about=Anita%20Chauhan"
+        let (routeStatus, route) = try await call(.get, routePath, token: tokens.head)
+        #expect(routeStatus == 200)
+        let told = (route["recipients"] as? [[String: Any]] ?? []).compactMap { $0["email"] as? String }
+        #expect(told.contains("imran.hussain@governors.oakfield.example.org"), "a threat about the head goes to the chair")
+        #expect(!told.contains("head@stokeswood.example.sch.uk"), "and not to the head: \(told)")
+        #expect(route["mode"] as? String == "immediate")
+        let (otherSchool, _) = try await call(.get, "/v1/routes/test?school=stokes-wood&clause=sw-threats", token: tokens.otherHead)
+        #expect(otherSchool == 404, "another school's routes are not there for a school's head")
+        let (unknownClause, unknownBody) = try await call(.get, "/v1/routes/test?school=stokes-wood&clause=sw-nothing", token: tokens.trustLead)
+        #expect(unknownClause == 400)
+        #expect(((unknownBody["error"] as? [String: Any])?["message"] as? String)?.contains("sw-threats") == true, "names the clauses there are")
         let folder = FileManager.default.temporaryDirectory.appending(path: "parapet-openapi-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -181,6 +194,8 @@ struct LeadersActOnCasesTests {
             ("Detail", try await raw(path, token: tokens.head)),
             ("Error", try await raw(path, token: tokens.otherHead)),
             ("Error", try await raw("/v1/cases?limit=0", token: tokens.head)),
+            ("RoutePreview", try await raw(routePath, token: tokens.head)),
+            ("Error", try await raw("/v1/routes/test?school=stokes-wood", token: tokens.head)),
         ]
         for (index, (name, body)) in samples.enumerated() {
             try body.write(to: folder.appending(path: index == 0 ? name : "\(index)-\(name).json"), atomically: true, encoding: .utf8)
