@@ -12,6 +12,13 @@ struct EscalationServiceSettings: Sendable {
     /// severity waits for an acknowledgement before it goes to the trust safeguarding lead
     /// (defaults 1h, 4h, 24h, 72h).
     var deadlines: [Severity: Duration]
+    /// `PARAPET_ALERT_GROUP_WAIT`, `PARAPET_ALERT_GROUP_INTERVAL`, `PARAPET_ALERT_REPEAT_INTERVAL`:
+    /// how long a case's first alert waits to gather a burst (default 30s, never for critical or
+    /// safeguarding cases; 0s turns grouping off), the least time between alerts about one case
+    /// (5m), and how often an unacknowledged case is alerted again (4h; 0s never).
+    var groupWait: Duration
+    var groupInterval: Duration
+    var repeatInterval: Duration
 
     init(_ reader: ConfigurationReader) throws(ConfigurationErrors) {
         let range = Duration.seconds(60)...Duration.seconds(30 * 24 * 3600)
@@ -28,5 +35,14 @@ struct EscalationServiceSettings: Sendable {
             ConfigurationKey("PARAPET_ACK_DEADLINE_MEDIUM", .duration(in: range), default: defaults[.medium] ?? .seconds(3600)),
             ConfigurationKey("PARAPET_ACK_DEADLINE_LOW", .duration(in: range), default: defaults[.low] ?? .seconds(3600)))
         deadlines = [.critical: critical, .high: high, .medium: medium, .low: low]
+        (groupWait, groupInterval, repeatInterval) = try reader.values(
+            ConfigurationKey("PARAPET_ALERT_GROUP_WAIT", .duration(in: .zero...(.seconds(600))), default: .seconds(30)),
+            ConfigurationKey("PARAPET_ALERT_GROUP_INTERVAL", .duration(in: .zero...(.seconds(24 * 3600))), default: .seconds(300)),
+            ConfigurationKey("PARAPET_ALERT_REPEAT_INTERVAL", .duration(in: .zero...(.seconds(7 * 24 * 3600))), default: .seconds(4 * 3600)))
+    }
+
+    var escalation: EscalationSettings {
+        EscalationSettings(
+            acknowledgementDeadlines: deadlines, groupWait: groupWait, groupInterval: groupInterval, repeatInterval: repeatInterval)
     }
 }

@@ -11,7 +11,7 @@ await PipelineService.run(name: "escalation", defaultPort: 8082) { connections, 
     let configuration = EscalationConfiguration(
         kafka: connections.settings.kafka(clientID: "parapet-escalation"), sessionTimeout: connections.settings.kafkaSessionTimeout,
         batchSize: settings.batchSize, sweepInterval: settings.sweepInterval,
-        settings: EscalationSettings(acknowledgementDeadlines: settings.deadlines))
+        settings: settings.escalation)
     let service = try EscalationService(configuration: configuration, postgres: connections.postgres, logger: context.logger("escalation"))
     let api = CaseAPI(
         desk: service.desk, postgres: connections.postgres, escalator: { trust in await service.escalator(for: trust) },

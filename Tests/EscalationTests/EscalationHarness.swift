@@ -95,6 +95,48 @@ final class EscalationHarness: Sendable {
         }
     }
 
+    // MARK: The binary
+
+    /// Starts the `escalation` binary against these servers (the wall clock, not the test's),
+    /// with `settings` on top, and waits until it answers `/ready` on `port`.
+    func startEscalation(port: Int, settings: [String: String] = [:]) async throws -> RunningProcess {
+        var environment = environment.merging(["PARAPET_HTTP_HOST": "127.0.0.1", "PARAPET_HTTP_PORT": "\(port)"]) { $1 }
+        environment.merge(settings) { $1 }
+        let process = try ChildProcess.start([Self.executable("escalation")], environment: environment)
+        for _ in 0..<300 {
+            if let (status, _) = try? await HTTPProbe.get("http://127.0.0.1:\(port)/ready"), status == 200 { return process }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        process.send(SIGKILL)
+        let (_, output) = await process.wait()
+        throw ChildProcess.Failed(command: ["escalation"], status: -1, output: "not ready: \(output)")
+    }
+
+    /// How many verdicts escalation has marked processed.
+    func processedCount() async throws -> Int {
+        try await postgres.query("SELECT count(*) FROM processed_messages WHERE consumer = 'parapet-escalation'")[0].decode(Int.self)
+    }
+
+    /// Moves escalation's consumer group back to the start of `parapet.verdicts`, as an
+    /// operator's replay does; the service must be stopped.
+    func rewindEscalation(partitions: Int = 3) async throws {
+        let consumer = try KafkaConsumer(
+            configuration: KafkaConsumerConfiguration(
+                KafkaConfiguration(brokers: infrastructure.kafkaBrokers), groupID: EscalationConfiguration.consumerGroup,
+                sessionTimeout: .seconds(6)),
+            logger: Self.quietLogger)
+        try consumer.subscribe(topics: [ParapetTopic.verdicts.name])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while consumer.assignment.count < partitions && ContinuousClock.now < deadline {
+            _ = try await consumer.poll(maxMessages: 1, timeout: .milliseconds(200))
+        }
+        // Stored as "processed through -1": the committed offset, the next to read, is 0.
+        try consumer.markProcessed(
+            through: (0..<partitions).map { KafkaTopicPartition(topic: ParapetTopic.verdicts.name, partition: Int32($0), offset: -1) })
+        try await consumer.commit()
+        await consumer.close()
+    }
+
     // MARK: In and out
 
     /// Publishes verdicts as the classifier does: the envelope id is the verdict id, keyed by
