@@ -146,7 +146,7 @@ let package = Package(
             name: "ParapetEscalation",
             dependencies: [
                 "ParapetStore", "ParapetPipeline", "ParapetRuntime", "ParapetKafka", "ParapetPostgres", "ParapetModels",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "ParapetCodecs", .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Shared/Escalation", swiftSettings: swiftSettings),
         // The case API over HTTP: tokens checked, every request audited, actions recorded through

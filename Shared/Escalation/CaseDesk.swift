@@ -99,16 +99,16 @@ public struct CaseDesk: Sendable {
                 }
             }
             let changes = decisions.map { stored, decision in escalator.change(decision, trust: stored.trust, previous: stored.alert) }
-            try await transaction.write(changes)
+            let written = try await transaction.write(changes)
             let first = decisions[0]
             return (
-                changes,
+                (changes, written),
                 CaseStore.StoredCase(
                     trust: first.0.trust, case: first.1.case, lastSequence: first.1.events.last?.sequence ?? first.0.lastSequence,
                     alert: first.1.alert ?? first.0.alert)
             )
         }
-        await publisher.publishOnce(changes, now: date)
+        await publisher.publishOnce(changes.0, written: changes.1, now: date)
         return result
     }
 }

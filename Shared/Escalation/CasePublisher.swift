@@ -15,16 +15,21 @@ public struct CasePublisher: Sendable {
     let logger: Logger
 
     /// Publishes, retrying until Kafka takes everything (the consumer's offsets wait on it).
-    func publish(_ changes: [CaseStore.Change], deadLetters: [DeadLetter], now: Date) async throws {
-        let (events, notifications, messages) = try outgoing(changes, deadLetters: deadLetters, now: now)
+    /// `written` holds the payloads' JSON as the transaction wrote it.
+    func publish(_ changes: [CaseStore.Change], written: CaseStore.Written, deadLetters: [DeadLetter], now: Date) async throws {
+        let (events, notifications, messages) = try outgoing(changes, written: written, deadLetters: deadLetters, now: now)
         try await sendAndMark(messages, events: events, notifications: notifications)
     }
 
-    /// Publishes outbox rows an earlier run left unpublished, under their own ids, retrying.
-    func republish(events: [CaseStore.Outgoing<CaseEvent>], notifications: [CaseStore.Outgoing<CaseNotification>]) async throws {
-        try await sendAndMark(
-            try Self.messages(events) + Self.messages(notifications), events: events.map(\.payload.id),
-            notifications: notifications.map(\.payload.id))
+    /// Publishes outbox rows an earlier run left unpublished (or held until now), under their
+    /// own ids, retrying.
+    func republish(events: [CaseStore.OutboxRow], notifications: [CaseStore.OutboxRow]) async throws {
+        var eventMessages = EventMessages<CaseEvent>()
+        var notificationMessages = EventMessages<CaseNotification>()
+        let messages =
+            events.map { eventMessages.message(key: $0.key, value: $0.header.envelopeJSON(payloadJSON: $0.json)) }
+            + notifications.map { notificationMessages.message(key: $0.key, value: $0.header.envelopeJSON(payloadJSON: $0.json)) }
+        try await sendAndMark(messages, events: events.map(\.header.id), notifications: notifications.map(\.header.id))
     }
 
     private func sendAndMark(_ messages: [KafkaOutgoingMessage], events: [UUID], notifications: [UUID]) async throws {
@@ -37,9 +42,9 @@ public struct CasePublisher: Sendable {
 
     /// Publishes once, for a change already committed by the case API: on failure the rows stay
     /// in the outbox for the sweep, and the caller's answer does not wait on Kafka.
-    public func publishOnce(_ changes: [CaseStore.Change], now: Date) async {
+    public func publishOnce(_ changes: [CaseStore.Change], written: CaseStore.Written, now: Date) async {
         do {
-            let (events, notifications, messages) = try outgoing(changes, deadLetters: [], now: now)
+            let (events, notifications, messages) = try outgoing(changes, written: written, deadLetters: [], now: now)
             guard !messages.isEmpty else { return }
             _ = try await producer.send(messages)
             try await cases.markPublished(events: events, notifications: notifications)
@@ -51,26 +56,38 @@ public struct CasePublisher: Sendable {
     /// What to send now: every event, and the notifications not held past `now` (the sweep
     /// sends held ones when their time comes), each in its last revision.
     private func outgoing(
-        _ changes: [CaseStore.Change], deadLetters: [DeadLetter], now: Date
+        _ changes: [CaseStore.Change], written: CaseStore.Written, deadLetters: [DeadLetter], now: Date
     ) throws -> (events: [UUID], notifications: [UUID], messages: [KafkaOutgoingMessage]) {
-        let events: [CaseStore.Outgoing<CaseEvent>] = changes.flatMap { change in
-            change.events.map { CaseStore.Outgoing(trust: change.trust, payload: $0) }
-        }
-        var latest: [UUID: Int] = [:]
-        var notifications: [CaseStore.Outgoing<CaseNotification>] = []
+        var eventMessages = EventMessages<CaseEvent>()
+        var notificationMessages = EventMessages<CaseNotification>()
+        var messages: [KafkaOutgoingMessage] = []
+        var events: [UUID] = []
         for change in changes {
-            for notification in change.notifications + change.revised {
-                let outgoing = CaseStore.Outgoing(trust: change.trust, payload: notification)
-                if let index = latest[notification.id] {
-                    notifications[index] = outgoing
-                } else {
-                    latest[notification.id] = notifications.count
-                    notifications.append(outgoing)
-                }
+            for event in change.events {
+                let header = EnvelopeHeader(schema: CaseEvent.schema, id: event.id, trust: change.trust, school: event.school, occurredAt: event.at)
+                let json = try written.events[event.id] ?? Array(ParapetJSON.encode(event))
+                messages.append(eventMessages.message(key: event.partitionKey, value: header.envelopeJSON(payloadJSON: json)))
+                events.append(event.id)
             }
         }
-        notifications.removeAll { ($0.payload.sendAfter ?? now) > now }
-        var messages = try Self.messages(events) + Self.messages(notifications)
+        // Each notification once, in its last revision, and only when its time has come.
+        var latest: [UUID: (trust: String, notification: CaseNotification)] = [:]
+        var order: [UUID] = []
+        for change in changes {
+            for notification in change.notifications + change.revised {
+                if latest[notification.id] == nil { order.append(notification.id) }
+                latest[notification.id] = (change.trust, notification)
+            }
+        }
+        var notifications: [UUID] = []
+        for id in order {
+            guard let (trust, notification) = latest[id], (notification.sendAfter ?? now) <= now else { continue }
+            let header = EnvelopeHeader(
+                schema: CaseNotification.schema, id: id, trust: trust, school: notification.school, occurredAt: notification.createdAt)
+            let json = try written.notifications[id] ?? Array(ParapetJSON.encode(notification))
+            messages.append(notificationMessages.message(key: notification.partitionKey, value: header.envelopeJSON(payloadJSON: json)))
+            notifications.append(id)
+        }
         for letter in deadLetters {
             logger.warning(
                 "message dead-lettered",
@@ -80,15 +97,6 @@ public struct CasePublisher: Sendable {
                 ])
             messages.append(letter.outgoing(consumer: EscalationConfiguration.consumerGroup))
         }
-        return (events.map(\.payload.id), notifications.map(\.payload.id), messages)
-    }
-
-    /// Each payload in its envelope (its own id as the envelope's, so consumers drop repeats).
-    static func messages<Payload: EventPayload & Identifiable<UUID>>(_ outgoing: [CaseStore.Outgoing<Payload>]) throws -> [KafkaOutgoingMessage] {
-        var messages = EventMessages<Payload>()
-        return try outgoing.map { item in
-            let envelope = Envelope(id: item.payload.id, trust: item.trust, payload: item.payload)
-            return messages.message(key: envelope.partitionKey, value: try Payload.encodedEnvelope(envelope))
-        }
+        return (events, notifications, messages)
     }
 }

@@ -189,8 +189,8 @@ public struct EscalationService: Service {
                         trust: trust, case: decision.case, lastSequence: decision.events.last?.sequence ?? current?.lastSequence ?? 0,
                         alert: change.alert)
                 }
-                try await transaction.write(changes)
-                return (fresh: fresh, changes: changes, refused: refused)
+                let stored = try await transaction.write(changes)
+                return (fresh: fresh, changes: changes, refused: refused, stored: stored)
             }
         }
         for (index, letter) in written.refused { items[index] = .deadLetter(letter) }
@@ -206,24 +206,26 @@ public struct EscalationService: Service {
             return nil
         }
         summary.record(written.changes)
-        try await publisher.publish(written.changes, deadLetters: deadLetters, now: now)
+        summary.deadLetters = deadLetters.count
         var positions: [String: KafkaTopicPartition] = [:]
         for message in messages {
             let key = "\(message.topic)\u{0}\(message.partition)"
             if let known = positions[key], known.offset >= message.offset { continue }
             positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
         }
+        try await publisher.publish(written.changes, written: written.stored, deadLetters: deadLetters, now: now)
         do {
             try consumer.markProcessed(through: Array(positions.values))
         } catch {
             logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
         }
-        summary.deadLetters = deadLetters.count
         metrics.record(summary, duration: .now - started)
     }
 
     /// Reads one message of `parapet.verdicts`; anything else is a dead letter.
     private static func read(_ message: KafkaMessage) -> Item {
+        // The fast path for a well-formed verdict; anything else is read (and judged) the slow way.
+        if let envelope = VerdictEnvelopeReader.read(message.value) { return .verdict(trust: envelope.trust, envelope.payload) }
         let event: IncomingEvent
         do {
             event = try IncomingEvent(json: Data(message.value))
@@ -244,7 +246,7 @@ public struct EscalationService: Service {
     private func sweep() async throws {
         let escalators = await self.escalators.escalators
         let now = ParapetJSON.wholeMilliseconds(configuration.now())
-        let changes = try await Retrying.untilDone("escalate overdue cases", logger: logger) {
+        let (changes, stored) = try await Retrying.untilDone("escalate overdue cases", logger: logger) {
             try await cases.withTransaction { transaction in
                 var changes: [CaseStore.Change] = []
                 for stored in try await transaction.dueCases(at: now, limit: 500) {
@@ -260,8 +262,7 @@ public struct EscalationService: Service {
                                 previous: stored.alert))
                     }
                 }
-                try await transaction.write(changes)
-                return changes
+                return (changes, try await transaction.write(changes))
             }
         }
         if !changes.isEmpty {
@@ -270,15 +271,19 @@ public struct EscalationService: Service {
                 logger.info("case timers ran out: sent up the chain or reminded", metadata: ["cases": "\(timed.count)"])
                 metrics.overdue(timed.filter { !$0.events.isEmpty }.count)
             }
-            try await publisher.publish(changes, deadLetters: [], now: now)
+            try await publisher.publish(changes, written: stored, deadLetters: [], now: now)
         }
-        let left = try await Retrying.untilDone("read the outbox", logger: logger) {
-            try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000, now: now)
+        // Held alerts come due in bursts (a busy hour's cases): keep going while pages are full.
+        for _ in 0..<20 {
+            let left = try await Retrying.untilDone("read the outbox", logger: logger) {
+                try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000, now: now)
+            }
+            guard !left.events.isEmpty || !left.notifications.isEmpty else { return }
+            logger.debug(
+                "publishing held alerts and what an earlier run left unpublished",
+                metadata: ["events": "\(left.events.count)", "notifications": "\(left.notifications.count)"])
+            try await publisher.republish(events: left.events, notifications: left.notifications)
+            if left.events.count < 1000 && left.notifications.count < 1000 { return }
         }
-        guard !left.events.isEmpty || !left.notifications.isEmpty else { return }
-        logger.info(
-            "publishing what an earlier run left unpublished",
-            metadata: ["events": "\(left.events.count)", "notifications": "\(left.notifications.count)"])
-        try await publisher.republish(events: left.events, notifications: left.notifications)
     }
 }

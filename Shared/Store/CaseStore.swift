@@ -129,9 +129,11 @@ public struct CaseStore: Sendable {
         }
 
         /// Writes the changes: every event and notification appended, and each case's row set to
-        /// its last change.
-        public func write(_ changes: [Change]) async throws {
-            guard !changes.isEmpty else { return }
+        /// its last change. Returns the payloads' JSON as written, by id, so that publishing them
+        /// does not encode them again.
+        @discardableResult
+        public func write(_ changes: [Change]) async throws -> Written {
+            guard !changes.isEmpty else { return Written() }
             let encoded = try changes.map { change in
                 (
                     change,
@@ -168,13 +170,19 @@ public struct CaseStore: Sendable {
                 }
             }
             // A revision replaces a held notification only while it is unsent; one already sent
-            // stays as it went.
-            for (_, notification, json) in revised {
+            // stays as it went. The last revision of each, in one statement.
+            var lastRevision: [UUID: Int] = [:]
+            for (index, item) in revised.enumerated() { lastRevision[item.1.id] = index }
+            let revisions = lastRevision.values.sorted().map { revised[$0] }
+            if !revisions.isEmpty {
                 try await connection.execute(
                     """
-                    UPDATE case_notifications SET notification = \(json)::jsonb, event_id = \(notification.eventID),
-                        send_after = \(notification.sendAfter)
-                    WHERE id = \(notification.id) AND published_at IS NULL
+                    UPDATE case_notifications n SET notification = r.notification::jsonb, event_id = r.event_id, send_after = r.send_after
+                    FROM unnest(
+                        \(PostgresArray(revisions.map(\.1.id))), \(PostgresArray(revisions.map(\.2))),
+                        \(PostgresArray(revisions.map(\.1.eventID))), \(PostgresArray(revisions.map(\.1.sendAfter)))
+                    ) AS r(id, notification, event_id, send_after)
+                    WHERE n.id = r.id AND n.published_at IS NULL
                     """)
             }
             // One row per case: its last change in this batch. A change without events (a
@@ -183,7 +191,7 @@ public struct CaseStore: Sendable {
             for change in changes {
                 last[change.case.id] = (change, max(change.events.last?.sequence ?? 1, last[change.case.id]?.1 ?? 1))
             }
-            let rows = try last.values.sorted { $0.0.case.id.uuidString < $1.0.case.id.uuidString }.map { change, sequence in
+            let rows = try last.values.map { ($0, $0.0.case.id.lowercasedString) }.sorted { $0.1 < $1.1 }.map(\.0).map { change, sequence in
                 (change, sequence, String(decoding: try ParapetJSON.encode(change.case), as: UTF8.self))
             }
             try await connection.execute(
@@ -209,10 +217,34 @@ public struct CaseStore: Sendable {
                     wake_at = EXCLUDED.wake_at, alert_id = EXCLUDED.alert_id, alert_at = EXCLUDED.alert_at,
                     document = EXCLUDED.document
                 """)
+            var written = Written()
+            for (change, events, notifications) in encoded {
+                for (event, json) in zip(change.events, events) { written.events[event.id] = json }
+                for (notification, json) in zip(change.notifications, notifications) { written.notifications[notification.id] = json }
+            }
+            for (_, notification, json) in revised { written.notifications[notification.id] = Array(json.utf8) }
+            return written
         }
     }
 
     // MARK: Outbox
+
+    /// Payloads' JSON as ``Transaction/write(_:)`` wrote it, by id.
+    public struct Written: Sendable {
+        public var events: [UUID: [UInt8]] = [:]
+        public var notifications: [UUID: [UInt8]] = [:]
+
+        public init() {}
+    }
+
+    /// An outbox row to publish again: its envelope header, Kafka key (the case id) and the
+    /// payload's JSON as PostgreSQL returns it (the same JSON, spaced as jsonb spaces it), so
+    /// republishing decodes and encodes nothing.
+    public struct OutboxRow: Sendable, Hashable {
+        public var header: EnvelopeHeader
+        public var key: String
+        public var json: [UInt8]
+    }
 
     /// An event or notification to publish, with its trust (the envelope needs it).
     public struct Outgoing<Payload: Sendable & Hashable>: Sendable, Hashable {
@@ -230,30 +262,28 @@ public struct CaseStore: Sendable {
     /// whose time to be sent has come by `now`.
     public func unpublished(
         olderThan age: Duration, limit: Int, now: Date = Date()
-    ) async throws -> (
-        events: [Outgoing<CaseEvent>], notifications: [Outgoing<CaseNotification>]
-    ) {
+    ) async throws -> (events: [OutboxRow], notifications: [OutboxRow]) {
         let cutoff = Date().addingTimeInterval(-(age / .seconds(1)))
+        func row(_ row: PostgresRow, schema: EventSchema) throws -> OutboxRow {
+            let (id, trust, school, caseID, json, at) = try row.decode((UUID, String, String, UUID, String, Date).self)
+            return OutboxRow(
+                header: EnvelopeHeader(schema: schema, id: id, trust: trust, school: school, occurredAt: at), key: caseID.lowercasedString,
+                json: Array(json.utf8))
+        }
         let events = try await client.query(
             """
-            SELECT trust_id, event::text FROM case_events
+            SELECT id, trust_id, school_id, case_id, event::text, at FROM case_events
             WHERE published_at IS NULL AND recorded_at <= \(cutoff)
             ORDER BY recorded_at, case_id, sequence LIMIT \(limit)
             """
-        ).map { row in
-            let (trust, json) = try row.decode((String, String).self)
-            return Outgoing(trust: trust, payload: try ParapetJSON.decode(CaseEvent.self, from: Data(json.utf8)))
-        }
+        ).map { try row($0, schema: CaseEvent.schema) }
         let notifications = try await client.query(
             """
-            SELECT trust_id, notification::text FROM case_notifications
+            SELECT id, trust_id, school_id, case_id, notification::text, created_at FROM case_notifications
             WHERE published_at IS NULL AND (send_after IS NULL AND recorded_at <= \(cutoff) OR send_after <= \(now))
             ORDER BY recorded_at, created_at LIMIT \(limit)
             """
-        ).map { row in
-            let (trust, json) = try row.decode((String, String).self)
-            return Outgoing(trust: trust, payload: try ParapetJSON.decode(CaseNotification.self, from: Data(json.utf8)))
-        }
+        ).map { try row($0, schema: CaseNotification.schema) }
         return (events, notifications)
     }
 

@@ -144,7 +144,13 @@ struct FastJSONAgreesWithFoundationTests {
                                 ? TextSpan(start: start, end: start + Int.random(in: 0...50, using: &generator)) : nil,
                             attachment: Bool.random(using: &generator) ? Int.random(in: 0...3, using: &generator) : nil,
                             matched: Self.text(&generator), detector: Self.text(&generator))
-                    })
+                    },
+                    about: (0..<Int.random(in: 0...2, using: &generator)).map { _ in
+                        BreachSubject(
+                            kind: BreachSubject.Kind.allCases.randomElement(using: &generator)!,
+                            id: Bool.random(using: &generator) ? Self.text(&generator) : nil,
+                            role: Bool.random(using: &generator) ? Self.text(&generator) : nil)
+                    }, childAtRisk: Bool.random(using: &generator))
             }
             let decided = Self.date(&generator)
             let verdict = Verdict(

@@ -111,4 +111,22 @@ struct EnvelopeRoundTripTests {
                 "parapet.posts", "parapet.verdicts", "parapet.case-events", "parapet.notifications", "parapet.dead-letters",
             ])
     }
+
+    @Test("an envelope written around a payload's stored JSON is byte for byte the one ParapetJSON writes")
+    func envelopeAroundStoredJSON() throws {
+        let opened = try Case.opening(Fixture.verdict, ladder: Fixture.ladder, at: Fixture.date("2026-09-21T08:16:00.125Z"))
+        let event = CaseEvent(
+            caseID: opened.id, sequence: 1, school: opened.school,
+            kind: .opened(verdict: CaseVerdict(Fixture.verdict)!, author: Fixture.author, ladder: Fixture.ladder),
+            at: opened.openedAt, actor: .service("escalation"))
+        let notification = CaseNotification(
+            caseID: opened.id, school: opened.school, recipients: [.init(role: .headteacher, email: "head@école.example")], mode: .immediate,
+            subject: "A \"quoted\" subject – Stour Provost", template: .caseOpened, createdAt: opened.openedAt, sendAfter: opened.openedAt)
+        let eventEnvelope = Envelope(id: event.id, trust: "oakfield-learning-trust", payload: event)
+        #expect(eventEnvelope.header.envelopeJSON(payloadJSON: Array(try ParapetJSON.encode(event))) == Array(try ParapetJSON.encode(eventEnvelope)))
+        let notificationEnvelope = Envelope(id: notification.id, trust: "oakfield-learning-trust", payload: notification)
+        #expect(
+            notificationEnvelope.header.envelopeJSON(payloadJSON: Array(try ParapetJSON.encode(notification)))
+                == Array(try ParapetJSON.encode(notificationEnvelope)))
+    }
 }

@@ -162,6 +162,26 @@ public struct JSONCursor {
         return negative ? -value : value
     }
 
+    /// `true` or `false`.
+    @inlinable
+    public mutating func bool() -> Bool? {
+        let bytes = scanner.bytes
+        let index = scanner.index
+        if index + 4 <= bytes.count, bytes[index] == UInt8(ascii: "t"), bytes[index + 1] == UInt8(ascii: "r"),
+            bytes[index + 2] == UInt8(ascii: "u"), bytes[index + 3] == UInt8(ascii: "e")
+        {
+            scanner.index += 4
+            return true
+        }
+        if index + 5 <= bytes.count, bytes[index] == UInt8(ascii: "f"), bytes[index + 1] == UInt8(ascii: "a"),
+            bytes[index + 2] == UInt8(ascii: "l"), bytes[index + 3] == UInt8(ascii: "s"), bytes[index + 4] == UInt8(ascii: "e")
+        {
+            scanner.index += 5
+            return false
+        }
+        return nil
+    }
+
     /// A date as ``ParapetJSON`` reads it.
     @inlinable
     public mutating func date() -> Date? {

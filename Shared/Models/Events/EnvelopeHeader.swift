@@ -27,3 +27,20 @@ public struct EnvelopeHeader: Codable, Sendable, Hashable {
         case occurredAt = "occurred_at"
     }
 }
+
+extension EnvelopeHeader {
+    /// The envelope this header opens around `payloadJSON` (a payload already as ParapetJSON
+    /// wrote it), byte for byte as ParapetJSON writes the whole envelope: what a service that
+    /// stored a payload's JSON sends without encoding it again.
+    public func envelopeJSON(payloadJSON: [UInt8]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 160 + payloadJSON.count + trust.utf8.count + school.utf8.count)
+        writer.raw("{\"id\":"); writer.string(id.uppercasedString)
+        writer.raw(",\"occurred_at\":"); writer.date(occurredAt)
+        writer.raw(",\"payload\":"); writer.append(json: payloadJSON)
+        writer.raw(",\"schema\":"); writer.string(schema.description)
+        writer.raw(",\"school\":"); writer.string(school)
+        writer.raw(",\"trust\":"); writer.string(trust)
+        writer.raw("}")
+        return writer.bytes
+    }
+}
