@@ -12,37 +12,12 @@ import ParapetModels
 /// says precisely what is wrong with a bad message.
 public enum PostEnvelopeReader {
     public static func read(_ bytes: [UInt8]) -> Envelope<Post>? {
-        bytes.withUnsafeBufferPointer { buffer in
-            // Checked once here, so each string below is made without checking again.
-            guard UTF8Validation.isValid(buffer) else { return nil }
-            var reader = JSONCursor(buffer)
-            guard let envelope = reader.envelope(), reader.atEnd() else { return nil }
-            return envelope
-        }
+        JSONCursor.envelope(bytes, schemas: [.postV1]) { $0.post() }
     }
 }
 
-/// The shapes of a post envelope, read with ``JSONCursor``.
+/// The shapes of a post, read with ``JSONCursor``.
 extension JSONCursor {
-    mutating func envelope() -> Envelope<Post>? {
-        var schema: String?, id: UUID?, trust: String?, school: String?, occurredAt: Date?, payload: Post?
-        let complete = object { key, cursor in
-            switch key {
-            case "schema": return assign(&schema, cursor.string())
-            case "id": return assign(&id, cursor.uuid())
-            case "trust": return assign(&trust, cursor.string())
-            case "school": return assign(&school, cursor.string())
-            case "occurred_at": return assign(&occurredAt, cursor.date())
-            case "payload": return assign(&payload, cursor.post())
-            default: return cursor.skipValue()
-            }
-        }
-        guard complete, schema == EventSchema.postV1.description, let id, let trust, let school, let occurredAt,
-            let payload, payload.school == school
-        else { return nil }
-        return Envelope(schema: .postV1, id: id, trust: trust, school: school, occurredAt: occurredAt, payload: payload)
-    }
-
     mutating func post() -> Post? {
         var id: UUID?, trust: String?, school: String?, account: String?, platform: MonitoredAccount.Platform?
         var externalID: String?, author: PostAuthor?, text: String?, media: [MediaAttachment]?
@@ -50,22 +25,22 @@ extension JSONCursor {
         var replyTo: String??, permalink: URL??, editedAt: Date??, removedAt: Date??
         let complete = object { key, cursor in
             switch key {
-            case "id": return assign(&id, cursor.uuid())
-            case "trust": return assign(&trust, cursor.string())
-            case "school": return assign(&school, cursor.string())
-            case "account": return assign(&account, cursor.string())
-            case "platform": return assign(&platform, cursor.string().flatMap(MonitoredAccount.Platform.init(rawValue:)))
-            case "external_id": return assign(&externalID, cursor.string())
-            case "author": return assign(&author, cursor.author())
-            case "text": return assign(&text, cursor.string())
-            case "media": return assign(&media, cursor.array { $0.attachment() })
-            case "reply_to": return assign(&replyTo, cursor.optional { $0.string() })
-            case "created_at": return assign(&createdAt, cursor.date())
-            case "received_at": return assign(&receivedAt, cursor.date())
-            case "permalink": return assign(&permalink, cursor.optional { $0.string().flatMap { URL(string: $0) } })
-            case "revision": return assign(&revision, cursor.integer())
-            case "edited_at": return assign(&editedAt, cursor.optional { $0.date() })
-            case "removed_at": return assign(&removedAt, cursor.optional { $0.date() })
+            case "id": return Self.assign(&id, cursor.uuid())
+            case "trust": return Self.assign(&trust, cursor.string())
+            case "school": return Self.assign(&school, cursor.string())
+            case "account": return Self.assign(&account, cursor.string())
+            case "platform": return Self.assign(&platform, cursor.string().flatMap(MonitoredAccount.Platform.init(rawValue:)))
+            case "external_id": return Self.assign(&externalID, cursor.string())
+            case "author": return Self.assign(&author, cursor.author())
+            case "text": return Self.assign(&text, cursor.string())
+            case "media": return Self.assign(&media, cursor.array { $0.attachment() })
+            case "reply_to": return Self.assign(&replyTo, cursor.optional { $0.string() })
+            case "created_at": return Self.assign(&createdAt, cursor.date())
+            case "received_at": return Self.assign(&receivedAt, cursor.date())
+            case "permalink": return Self.assign(&permalink, cursor.optional { $0.string().flatMap { URL(string: $0) } })
+            case "revision": return Self.assign(&revision, cursor.integer())
+            case "edited_at": return Self.assign(&editedAt, cursor.optional { $0.date() })
+            case "removed_at": return Self.assign(&removedAt, cursor.optional { $0.date() })
             default: return cursor.skipValue()
             }
         }
@@ -82,9 +57,9 @@ extension JSONCursor {
         var handle: String?, displayName: String??, kind: PostAuthor.Kind??
         let complete = object { key, cursor in
             switch key {
-            case "handle": return assign(&handle, cursor.string())
-            case "display_name": return assign(&displayName, cursor.optional { $0.string() })
-            case "kind": return assign(&kind, cursor.optional { $0.string().flatMap(PostAuthor.Kind.init(rawValue:)) })
+            case "handle": return Self.assign(&handle, cursor.string())
+            case "display_name": return Self.assign(&displayName, cursor.optional { $0.string() })
+            case "kind": return Self.assign(&kind, cursor.optional { $0.string().flatMap(PostAuthor.Kind.init(rawValue:)) })
             default: return cursor.skipValue()
             }
         }
@@ -96,22 +71,15 @@ extension JSONCursor {
         var url: URL?, type: MediaAttachment.Kind?, altText: String??, sha256: String??, tagged: [String]??
         let complete = object { key, cursor in
             switch key {
-            case "url": return assign(&url, cursor.string().flatMap { URL(string: $0) })
-            case "type": return assign(&type, cursor.string().flatMap(MediaAttachment.Kind.init(rawValue:)))
-            case "alt_text": return assign(&altText, cursor.optional { $0.string() })
-            case "sha256": return assign(&sha256, cursor.optional { $0.string() })
-            case "tagged_people": return assign(&tagged, cursor.optional { $0.array { $0.string() } })
+            case "url": return Self.assign(&url, cursor.string().flatMap { URL(string: $0) })
+            case "type": return Self.assign(&type, cursor.string().flatMap(MediaAttachment.Kind.init(rawValue:)))
+            case "alt_text": return Self.assign(&altText, cursor.optional { $0.string() })
+            case "sha256": return Self.assign(&sha256, cursor.optional { $0.string() })
+            case "tagged_people": return Self.assign(&tagged, cursor.optional { $0.array { $0.string() } })
             default: return cursor.skipValue()
             }
         }
         guard complete, let url, let type else { return nil }
         return MediaAttachment(url: url, type: type, altText: altText ?? nil, sha256: sha256 ?? nil, taggedPeople: tagged ?? nil)
     }
-}
-
-/// Sets `slot` to `value`; false when there is no value (the member could not be read).
-private func assign<Value>(_ slot: inout Value?, _ value: Value?) -> Bool {
-    guard let value else { return false }
-    slot = value
-    return true
 }
