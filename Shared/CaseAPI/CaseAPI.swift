@@ -168,7 +168,7 @@ public struct CaseAPI: Sendable {
                 CaseResource.PostEntry(
                     post: try await posts.latest(id: postID), verdicts: try await verdicts.verdicts(post: postID).filter { held.contains($0.id) }))
         }
-        let clauses = value.clauseIDs.compactMap { id in pack?.clauses.first { $0.id == id } }.map {
+        let clauses = (pack?.clauses(value.clauseIDs) ?? []).map {
             CaseResource.Clause(id: $0.id, behaviour: $0.behaviour, quote: $0.quote, severity: $0.severity)
         }
         let told = try await cases.notifications(case: id).map {

@@ -86,20 +86,29 @@ public struct CaseRouter: Sendable {
         _ clauses: [PolicyClause], about names: Set<String> = [], subjects: [BreachSubject] = [], allegation: AllegationManagement? = nil
     ) -> Route {
         var roles: [ContactRole] = []
-        var mode = NotifyMode.digest
         for clause in clauses {
-            let (clauseRoles, clauseMode) = Self.roles(for: clause)
-            for role in clauseRoles where !roles.contains(role) { roles.append(role) }
-            if clauseMode == .immediate { mode = .immediate }
+            for role in Self.roles(for: clause).roles where !roles.contains(role) { roles.append(role) }
         }
         let subjects = subjects + names.compactMap { subject(named: $0) }
         if let allegation {
             for role in [allegation.owner, .designatedSafeguardingLead] where !roles.contains(role) { roles.append(role) }
-            mode = .immediate
         }
         if subjects.contains(where: \.isHeadteacher), !roles.contains(.chairOfGovernors) { roles.append(.chairOfGovernors) }
         if subjects.contains(where: \.isChairOfGovernors), !roles.contains(.trustSafeguardingLead) { roles.append(.trustSafeguardingLead) }
         let excluded = excludedNames(names: names, subjects: subjects)
+        return Route(
+            recipients: recipients(for: roles, excluding: excluded), mode: Self.mode(for: clauses, allegation: allegation), roles: roles)
+    }
+
+    /// At once or in the digest: at once when any clause's route says so, and always for an
+    /// allegation against staff. Needs no people, so the sweep's timers can ask it cheaply.
+    public static func mode(for clauses: [PolicyClause], allegation: AllegationManagement?) -> NotifyMode {
+        allegation != nil || clauses.contains { roles(for: $0).mode == .immediate } ? .immediate : .digest
+    }
+
+    /// The people holding `roles` (or standing in for them down each role's chain), leaving out
+    /// `excluded` names, each address once, in the order of the roles.
+    func recipients(for roles: [ContactRole], excluding excluded: Set<String>) -> [CaseNotification.Recipient] {
         var recipients: [CaseNotification.Recipient] = []
         var emails = Set<String>()
         for role in roles {
@@ -107,7 +116,7 @@ public struct CaseRouter: Sendable {
                 recipients.append(CaseNotification.Recipient(role: contact.role, email: contact.email))
             }
         }
-        return Route(recipients: recipients, mode: mode, roles: roles)
+        return recipients
     }
 
     /// The comparable names of everyone a post is about: the names given, and the roster names of

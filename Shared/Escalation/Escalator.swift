@@ -103,7 +103,7 @@ public struct Escalator: Sendable {
         }
         // The most severe clause broken decides the ladder; a clause gone from the pack since
         // the verdict was made leaves the case on the first step only.
-        let clauses = recorded.clauseIDs.compactMap { id in pack.clauses.first { $0.id == id } }
+        let clauses = pack.clauses(recorded.clauseIDs)
         let ladder = clauses.first?.ladder ?? [.record]
         let caseID = CaseIdentity.caseID(openedBy: verdict.id)
         let opened: Case
@@ -123,7 +123,7 @@ public struct Escalator: Sendable {
 
     /// Who is told about `case` as it stands: its clauses, the people it is about, its allegation.
     func route(_ case: Case, router: CaseRouter, pack: PolicyPack) -> CaseRouter.Route {
-        let clauses = `case`.clauseIDs.compactMap { id in pack.clauses.first { $0.id == id } }
+        let clauses = pack.clauses(`case`.clauseIDs)
         return router.route(clauses, subjects: `case`.about, allegation: `case`.allegation)
     }
 
@@ -166,9 +166,9 @@ public struct Escalator: Sendable {
         case .open, .escalated: break
         case .acknowledged, .closed: return nil
         }
-        guard let pack = packs[`case`.school], let router = routers[`case`.school],
-            route(`case`, router: router, pack: pack).mode == .immediate
-        else { return nil }
+        guard let pack = packs[`case`.school] else { return nil }
+        let clauses = pack.clauses(`case`.clauseIDs)
+        guard CaseRouter.mode(for: clauses, allegation: `case`.allegation) == .immediate else { return nil }
         return alert.sendAt.addingTimeInterval(settings.repeatInterval / .seconds(1))
     }
 
@@ -191,14 +191,7 @@ public struct Escalator: Sendable {
         var newAlert: CaseStore.Alert?
         let excluded = router.excludedNames(names: [], subjects: current.about)
         func recipients(_ roles: [ContactRole]) -> CaseRouter.Route {
-            var seen = Set<String>()
-            var recipients: [CaseNotification.Recipient] = []
-            for role in roles {
-                for contact in router.people(for: role, excluding: excluded) where seen.insert(contact.email.lowercased()).inserted {
-                    recipients.append(CaseNotification.Recipient(role: contact.role, email: contact.email))
-                }
-            }
-            return CaseRouter.Route(recipients: recipients, mode: .immediate, roles: roles)
+            CaseRouter.Route(recipients: router.recipients(for: roles, excluding: excluded), mode: .immediate, roles: roles)
         }
         func record(_ kind: CaseEvent.Kind, _ next: Case, template: CaseNotification.Template, to route: CaseRouter.Route, deadline: Date?) {
             let event = makeEvent(case: current.id, sequence: lastSequence + events.count + 1, school: current.school, kind: kind, at: date)

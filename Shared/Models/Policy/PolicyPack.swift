@@ -67,6 +67,11 @@ public struct PolicyPack: Codable, Sendable, Hashable {
     /// The policy's words for `step`, if it has any.
     public func words(for step: LadderStep) -> String? { procedure[step] }
 
+    /// The clauses with these ids, in the order given; ids no longer in the pack are skipped.
+    public func clauses(_ ids: [String]) -> [PolicyClause] {
+        ids.compactMap { id in clauses.first { $0.id == id } }
+    }
+
     /// The pack a school is held to: this pack's clauses, then the base's clauses it neither
     /// replaces (same id) nor disables; settings fall back to the base's.
     public func merged(onto base: PolicyPack) -> PolicyPack {
