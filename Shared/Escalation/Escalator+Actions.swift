@@ -65,8 +65,9 @@ extension Escalator {
             case: `case`.id, sequence: lastSequence + 1, school: `case`.school, kind: kind, at: date, actor: actor, note: note)
         var notifications: [CaseNotification] = []
         if case .closed = kind, let pack = pack(for: `case`.school), let router = router(for: `case`.school) {
-            let clauses = next.clauseIDs.compactMap { id in pack.clauses.first { $0.id == id } }
-            notifications.append(notification(about: event, case: next, template: .caseClosed, route: router.route(clauses), pack: pack))
+            // The same people as the case's alerts: never the person it is about.
+            notifications.append(
+                notification(about: event, case: next, template: .caseClosed, route: route(next, router: router, pack: pack), pack: pack))
         }
         return Decision(case: next, events: [event], notifications: notifications)
     }

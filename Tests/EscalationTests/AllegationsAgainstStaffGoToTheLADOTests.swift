@@ -50,6 +50,18 @@ struct AllegationsAgainstStaffGoToTheLADOTests {
         #expect(!told.contains(try #require(EscalationFixtures.contact("stokes-wood", .headteacher)).email))
     }
 
+    @Test("closing a case about the head tells the chair, never the head")
+    func closedAboutTheHead() throws {
+        let driver = CaseDriver()
+        try driver.receive(Self.allegation("closed-head", about: [EscalationFixtures.stokesWoodHead]), at: Self.thursdayBeforeEaster)
+        try driver.act(.close(.upheld), role: .chairOfGovernors, at: Self.thursdayBeforeEaster.addingTimeInterval(3600))
+        let closed = try #require(driver.notifications.last)
+        #expect(closed.template == .caseClosed)
+        let told = Set(closed.recipients.map(\.email))
+        #expect(told.contains(try #require(EscalationFixtures.contact("stokes-wood", .chairOfGovernors)).email))
+        #expect(!told.contains(try #require(EscalationFixtures.contact("stokes-wood", .headteacher)).email))
+    }
+
     @Test("a referral not recorded by the end of the working day goes to the trust safeguarding lead and its owner")
     func referralOverdue() throws {
         let driver = CaseDriver()
