@@ -279,8 +279,10 @@ public struct EscalationService: Service {
                 try await cases.unpublished(olderThan: configuration.outboxGrace, limit: 1000, now: now)
             }
             guard !left.events.isEmpty || !left.notifications.isEmpty else { return }
-            logger.debug(
-                "publishing held alerts and what an earlier run left unpublished",
+            // Events are never held: an unpublished one is what a crash left behind, worth saying.
+            let level: Logger.Level = left.events.isEmpty ? .debug : .info
+            logger.log(
+                level: level, "publishing held alerts and what an earlier run left unpublished",
                 metadata: ["events": "\(left.events.count)", "notifications": "\(left.notifications.count)"])
             try await publisher.republish(events: left.events, notifications: left.notifications)
             if left.events.count < 1000 && left.notifications.count < 1000 { return }

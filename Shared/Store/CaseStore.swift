@@ -9,7 +9,7 @@ import ParapetPostgres
 /// (``CaseStore/Transaction/write(_:)``) and can be rebuilt from them (``rebuiltCases()``).
 /// Both outgoing tables are an outbox: rows are published after their transaction commits and
 /// marked once Kafka acknowledged them (``markPublished(events:notifications:)``); what a crash
-/// left unmarked comes back from ``unpublished(olderThan:limit:)``.
+/// left unmarked comes back from ``unpublished(olderThan:limit:now:)``.
 public struct CaseStore: Sendable {
     public let client: PostgresClient
 
@@ -244,17 +244,6 @@ public struct CaseStore: Sendable {
         public var header: EnvelopeHeader
         public var key: String
         public var json: [UInt8]
-    }
-
-    /// An event or notification to publish, with its trust (the envelope needs it).
-    public struct Outgoing<Payload: Sendable & Hashable>: Sendable, Hashable {
-        public var trust: String
-        public var payload: Payload
-
-        public init(trust: String, payload: Payload) {
-            self.trust = trust
-            self.payload = payload
-        }
     }
 
     /// Events and notifications written at least `age` ago and not yet marked published, oldest
