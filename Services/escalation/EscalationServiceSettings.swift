@@ -6,6 +6,9 @@ import ParapetRuntime
 struct EscalationServiceSettings: Sendable {
     /// `PARAPET_ESCALATION_BATCH_SIZE`: the most verdicts handled in one transaction (default 5000).
     var batchSize: Int
+    /// `PARAPET_ESCALATION_LANES`: how many transactions a batch is split into, by author, run
+    /// side by side (default 2; each holds a database connection while it runs).
+    var lanes: Int
     /// `PARAPET_ESCALATION_SWEEP_INTERVAL`: how often to look for overdue cases (default 5s).
     var sweepInterval: Duration
     /// `PARAPET_ACK_DEADLINE_CRITICAL`, `_HIGH`, `_MEDIUM`, `_LOW`: how long a case of that
@@ -35,10 +38,11 @@ struct EscalationServiceSettings: Sendable {
             ConfigurationKey("PARAPET_ACK_DEADLINE_MEDIUM", .duration(in: range), default: defaults[.medium] ?? .seconds(3600)),
             ConfigurationKey("PARAPET_ACK_DEADLINE_LOW", .duration(in: range), default: defaults[.low] ?? .seconds(3600)))
         deadlines = [.critical: critical, .high: high, .medium: medium, .low: low]
-        (groupWait, groupInterval, repeatInterval) = try reader.values(
+        (groupWait, groupInterval, repeatInterval, lanes) = try reader.values(
             ConfigurationKey("PARAPET_ALERT_GROUP_WAIT", .duration(in: .zero...(.seconds(600))), default: .seconds(30)),
             ConfigurationKey("PARAPET_ALERT_GROUP_INTERVAL", .duration(in: .zero...(.seconds(24 * 3600))), default: .seconds(300)),
-            ConfigurationKey("PARAPET_ALERT_REPEAT_INTERVAL", .duration(in: .zero...(.seconds(7 * 24 * 3600))), default: .seconds(4 * 3600)))
+            ConfigurationKey("PARAPET_ALERT_REPEAT_INTERVAL", .duration(in: .zero...(.seconds(7 * 24 * 3600))), default: .seconds(4 * 3600)),
+            ConfigurationKey("PARAPET_ESCALATION_LANES", .int(in: 1...16), default: 2))
     }
 
     var escalation: EscalationSettings {

@@ -10,7 +10,7 @@ await PipelineService.run(name: "escalation", defaultPort: 8082) { connections, 
     let settings = try EscalationServiceSettings(context.reader)
     let configuration = EscalationConfiguration(
         kafka: connections.settings.kafka(clientID: "parapet-escalation"), sessionTimeout: connections.settings.kafkaSessionTimeout,
-        batchSize: settings.batchSize, sweepInterval: settings.sweepInterval,
+        batchSize: settings.batchSize, lanes: settings.lanes, sweepInterval: settings.sweepInterval,
         settings: settings.escalation)
     let service = try EscalationService(configuration: configuration, postgres: connections.postgres, logger: context.logger("escalation"))
     let api = CaseAPI(

@@ -46,17 +46,8 @@ extension JSONWriter {
         raw("[")
         for (index, breach) in breaches.enumerated() {
             if index > 0 { raw(",") }
-            raw("{\"about\":[")
-            for (index, subject) in breach.about.enumerated() {
-                if index > 0 { raw(",") }
-                var comma = false
-                raw("{")
-                if let id = subject.id { raw("\"id\":"); string(id); comma = true }
-                raw(comma ? ",\"kind\":" : "\"kind\":"); string(subject.kind.rawValue)
-                if let role = subject.role { raw(",\"role\":"); string(role) }
-                raw("}")
-            }
-            raw("],\"behaviour\":"); string(breach.behaviour.rawValue)
+            raw("{\"about\":"); subjects(breach.about)
+            raw(",\"behaviour\":"); string(breach.behaviour.rawValue)
             if breach.childAtRisk { raw(",\"child_at_risk\":true") }
             raw(",\"clause_id\":"); string(breach.clauseID)
             raw(",\"evidence\":[")

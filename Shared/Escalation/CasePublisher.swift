@@ -65,7 +65,7 @@ public struct CasePublisher: Sendable {
         for change in changes {
             for event in change.events {
                 let header = EnvelopeHeader(schema: CaseEvent.schema, id: event.id, trust: change.trust, school: event.school, occurredAt: event.at)
-                let json = try written.events[event.id] ?? Array(ParapetJSON.encode(event))
+                let json = try written.events[event.id] ?? CaseJSONWriter.encode(event)
                 messages.append(eventMessages.message(key: event.partitionKey, value: header.envelopeJSON(payloadJSON: json)))
                 events.append(event.id)
             }
@@ -84,7 +84,7 @@ public struct CasePublisher: Sendable {
             guard let (trust, notification) = latest[id], (notification.sendAfter ?? now) <= now else { continue }
             let header = EnvelopeHeader(
                 schema: CaseNotification.schema, id: id, trust: trust, school: notification.school, occurredAt: notification.createdAt)
-            let json = try written.notifications[id] ?? Array(ParapetJSON.encode(notification))
+            let json = written.notifications[id] ?? CaseJSONWriter.encode(notification)
             messages.append(notificationMessages.message(key: notification.partitionKey, value: header.envelopeJSON(payloadJSON: json)))
             notifications.append(id)
         }

@@ -8,8 +8,10 @@ public struct EscalationConfiguration: Sendable {
 
     public var kafka: KafkaConfiguration
     public var sessionTimeout: Duration
-    /// The most verdicts handled in one transaction.
+    /// The most verdicts polled at once.
     public var batchSize: Int
+    /// How many transactions one batch is split into, by author, run side by side.
+    public var lanes: Int
     /// How long one poll waits for a first message; also how quickly a shutdown is noticed.
     public var pollTimeout: Duration
     /// How often to look for overdue cases and for outbox rows a crash left unpublished.
@@ -26,7 +28,7 @@ public struct EscalationConfiguration: Sendable {
     public var now: @Sendable () -> Date
 
     public init(
-        kafka: KafkaConfiguration, sessionTimeout: Duration = .seconds(45), batchSize: Int = 5000,
+        kafka: KafkaConfiguration, sessionTimeout: Duration = .seconds(45), batchSize: Int = 5000, lanes: Int = 2,
         pollTimeout: Duration = .milliseconds(250), sweepInterval: Duration = .seconds(5), outboxGrace: Duration = .seconds(30),
         reloadInterval: Duration = .seconds(10), settings: EscalationSettings = EscalationSettings(),
         now: @escaping @Sendable () -> Date = { Date() }
@@ -34,6 +36,7 @@ public struct EscalationConfiguration: Sendable {
         self.kafka = kafka
         self.sessionTimeout = sessionTimeout
         self.batchSize = batchSize
+        self.lanes = max(1, lanes)
         self.pollTimeout = pollTimeout
         self.sweepInterval = sweepInterval
         self.outboxGrace = outboxGrace

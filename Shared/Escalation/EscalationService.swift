@@ -136,24 +136,72 @@ public struct EscalationService: Service {
 
     private func handle(_ messages: [KafkaMessage], consumer: KafkaConsumer) async throws {
         let started = ContinuousClock.now
-        var items = messages.map(Self.read)
         let escalators = await self.escalators.escalators
         let now = ParapetJSON.wholeMilliseconds(configuration.now())
         var summary = EscalationMetrics.Batch(verdicts: messages.count)
-        let ids = items.compactMap { item -> UUID? in
-            if case .verdict(_, let verdict) = item { return verdict.id }
-            return nil
+        // A case is one author's in one school, so lanes split by that key never share a case:
+        // each lane's transaction runs beside the others', and PostgreSQL works on one while
+        // this process decides the next. Within a lane, verdicts keep their order.
+        var lanes = Array(repeating: [Lane.Entry](), count: configuration.lanes)
+        var deadLetters: [DeadLetter] = []
+        for (index, message) in messages.enumerated() {
+            switch Self.read(message) {
+            case .verdict(let trust, let verdict):
+                lanes[Lane.index(of: verdict.partitionKey, among: configuration.lanes)].append(
+                    Lane.Entry(index: index, trust: trust, verdict: verdict))
+            case .deadLetter(let letter):
+                deadLetters.append(letter)
+            }
         }
+        let outcomes = try await withThrowingTaskGroup(of: Lane.Outcome.self) { group in
+            for lane in lanes where !lane.isEmpty {
+                group.addTask { try await self.record(lane, messages: messages, escalators: escalators, now: now) }
+            }
+            var outcomes: [Lane.Outcome] = []
+            for try await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        for outcome in outcomes {
+            summary.record(outcome.changes)
+            summary.duplicates += outcome.duplicates
+            summary.benign += outcome.benign
+            summary.deadLetters += outcome.deadLetters
+        }
+        if !deadLetters.isEmpty {
+            try await publisher.publish([], written: CaseStore.Written(), deadLetters: deadLetters, now: now)
+            summary.deadLetters += deadLetters.count
+        }
+        var positions: [String: KafkaTopicPartition] = [:]
+        for message in messages {
+            let key = "\(message.topic)\u{0}\(message.partition)"
+            if let known = positions[key], known.offset >= message.offset { continue }
+            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
+        }
+        do {
+            try consumer.markProcessed(through: Array(positions.values))
+        } catch {
+            logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
+        }
+        metrics.record(summary, duration: .now - started)
+    }
+
+    /// One lane of a batch: its verdicts' markers, cases and outbox rows in one transaction,
+    /// then published.
+    private func record(
+        _ lane: [Lane.Entry], messages: [KafkaMessage], escalators: [String: Escalator], now: Date
+    ) async throws -> Lane.Outcome {
         let written = try await Retrying.untilDone("record cases", logger: logger) {
             try await cases.withTransaction { transaction in
-                let fresh = try await transaction.markProcessed(ids, consumer: EscalationConfiguration.consumerGroup)
-                var breaches: [(index: Int, trust: String, verdict: Verdict)] = []
+                let fresh = try await transaction.markProcessed(lane.map(\.verdict.id), consumer: EscalationConfiguration.consumerGroup)
+                var outcome = Lane.Outcome()
+                var breaches: [Lane.Entry] = []
                 var seen = Set<UUID>()
-                for (index, item) in items.enumerated() {
-                    guard case .verdict(let trust, let verdict) = item, fresh.contains(verdict.id), seen.insert(verdict.id).inserted,
-                        !verdict.isBenign
-                    else { continue }
-                    breaches.append((index, trust, verdict))
+                for entry in lane {
+                    guard fresh.contains(entry.verdict.id), seen.insert(entry.verdict.id).inserted else {
+                        outcome.duplicates += 1
+                        continue
+                    }
+                    if entry.verdict.isBenign { outcome.benign += 1 } else { breaches.append(entry) }
                 }
                 var authors: [(school: String, author: AuthorKey)] = []
                 var keys = Set<String>()
@@ -164,14 +212,15 @@ public struct EscalationService: Service {
                 for stored in try await transaction.openCases(authors) {
                     open["\(stored.case.school)/\(stored.case.authorKey)"] = stored
                 }
-                var changes: [CaseStore.Change] = []
-                var refused: [Int: DeadLetter] = [:]
-                for (index, trust, verdict) in breaches {
+                for breach in breaches {
+                    let (trust, verdict) = (breach.trust, breach.verdict)
                     let key = verdict.partitionKey
                     let current = open[key]
                     guard let escalator = escalators[trust] else {
-                        refused[index] = DeadLetter(
-                            message: messages[index], reason: .unescalatable, error: "no trust \"\(trust)\" in PostgreSQL's configuration")
+                        outcome.refused.append(
+                            DeadLetter(
+                                message: messages[breach.index], reason: .unescalatable,
+                                error: "no trust \"\(trust)\" in PostgreSQL's configuration"))
                         continue
                     }
                     let decision: Escalator.Decision?
@@ -179,47 +228,22 @@ public struct EscalationService: Service {
                         decision = try escalator.decide(
                             verdict, open: current?.case, lastSequence: current?.lastSequence ?? 0, alert: current?.alert, at: now)
                     } catch let error as EscalationError {
-                        refused[index] = DeadLetter(message: messages[index], reason: .unescalatable, error: error.description)
+                        outcome.refused.append(DeadLetter(message: messages[breach.index], reason: .unescalatable, error: error.description))
                         continue
                     }
                     guard let decision else { continue }
                     let change = escalator.change(decision, trust: trust, previous: current?.alert)
-                    changes.append(change)
+                    outcome.changes.append(change)
                     open[key] = CaseStore.StoredCase(
                         trust: trust, case: decision.case, lastSequence: decision.events.last?.sequence ?? current?.lastSequence ?? 0,
                         alert: change.alert)
                 }
-                let stored = try await transaction.write(changes)
-                return (fresh: fresh, changes: changes, refused: refused, stored: stored)
+                outcome.stored = try await transaction.write(outcome.changes)
+                return outcome
             }
         }
-        for (index, letter) in written.refused { items[index] = .deadLetter(letter) }
-        for item in items {
-            switch item {
-            case .deadLetter: continue
-            case .verdict(_, let verdict):
-                if !written.fresh.contains(verdict.id) { summary.duplicates += 1 } else if verdict.isBenign { summary.benign += 1 }
-            }
-        }
-        let deadLetters = items.compactMap { item -> DeadLetter? in
-            if case .deadLetter(let letter) = item { return letter }
-            return nil
-        }
-        summary.record(written.changes)
-        summary.deadLetters = deadLetters.count
-        var positions: [String: KafkaTopicPartition] = [:]
-        for message in messages {
-            let key = "\(message.topic)\u{0}\(message.partition)"
-            if let known = positions[key], known.offset >= message.offset { continue }
-            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
-        }
-        try await publisher.publish(written.changes, written: written.stored, deadLetters: deadLetters, now: now)
-        do {
-            try consumer.markProcessed(through: Array(positions.values))
-        } catch {
-            logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
-        }
-        metrics.record(summary, duration: .now - started)
+        try await publisher.publish(written.changes, written: written.stored, deadLetters: written.refused, now: now)
+        return written
     }
 
     /// Reads one message of `parapet.verdicts`; anything else is a dead letter.

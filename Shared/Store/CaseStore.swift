@@ -137,12 +137,12 @@ public struct CaseStore: Sendable {
             let encoded = try changes.map { change in
                 (
                     change,
-                    try change.events.map { Array(try ParapetJSON.encode($0)) },
-                    try change.notifications.map { Array(try ParapetJSON.encode($0)) }
+                    try change.events.map { try CaseJSONWriter.encode($0) },
+                    change.notifications.map { CaseJSONWriter.encode($0) }
                 )
             }
-            let revised = try changes.flatMap { change in
-                try change.revised.map { (change, $0, String(decoding: try ParapetJSON.encode($0), as: UTF8.self)) }
+            let revised = changes.flatMap { change in
+                change.revised.map { (change, $0, String(decoding: CaseJSONWriter.encode($0), as: UTF8.self)) }
             }
             try await connection.copy(
                 into: "case_events", columns: ["id", "case_id", "sequence", "trust_id", "school_id", "kind", "event", "at"]
@@ -192,7 +192,7 @@ public struct CaseStore: Sendable {
                 last[change.case.id] = (change, max(change.events.last?.sequence ?? 1, last[change.case.id]?.1 ?? 1))
             }
             let rows = try last.values.map { ($0, $0.0.case.id.lowercasedString) }.sorted { $0.1 < $1.1 }.map(\.0).map { change, sequence in
-                (change, sequence, String(decoding: try ParapetJSON.encode(change.case), as: UTF8.self))
+                (change, sequence, String(decoding: try CaseJSONWriter.encode(change.case), as: UTF8.self))
             }
             try await connection.execute(
                 """

@@ -74,6 +74,10 @@ struct KilledEscalationLosesNothingTests {
                 "SELECT count(*) - count(DISTINCT event_id) FROM case_notifications WHERE notification->>'template' <> 'case_reminder'"
             )[0].decode(Int.self)
             #expect(duplicateRequests == 0, "one notification request per event")
+            let orphans = try await harness.postgres.query(
+                "SELECT count(*) FROM case_notifications n WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.id = n.event_id)"
+            )[0].decode(Int.self)
+            #expect(orphans == 0, "every request's event is stored (no foreign key checks it)")
             let published = try await harness.published(CaseNotification.self)
             #expect(Set(published.map(\.id)) == Set(try await Self.notificationIDs(harness)), "every request published, under its own id")
 
