@@ -256,14 +256,8 @@ public struct ClassifierService: Service {
         let publishing = ContinuousClock.now
         _ = try await retrying("publish verdicts") { try await producer.send(messages) }
         // Every verdict and dead letter of the batch is acknowledged: the batch is done.
-        var positions: [String: KafkaTopicPartition] = [:]
-        for message in batch.messages {
-            let key = "\(message.topic)\u{0}\(message.partition)"
-            if let known = positions[key], known.offset >= message.offset { continue }
-            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
-        }
         do {
-            try consumer.markProcessed(through: Array(positions.values))
+            try consumer.markProcessed(all: batch.messages)
         } catch {
             // A partition taken away by a rebalance: its new owner redoes these messages and
             // finds their verdicts stored.

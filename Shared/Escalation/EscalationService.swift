@@ -171,14 +171,8 @@ public struct EscalationService: Service {
             try await publisher.publish([], written: CaseStore.Written(), deadLetters: deadLetters, now: now)
             summary.deadLetters += deadLetters.count
         }
-        var positions: [String: KafkaTopicPartition] = [:]
-        for message in messages {
-            let key = "\(message.topic)\u{0}\(message.partition)"
-            if let known = positions[key], known.offset >= message.offset { continue }
-            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
-        }
         do {
-            try consumer.markProcessed(through: Array(positions.values))
+            try consumer.markProcessed(all: messages)
         } catch {
             logger.info("offsets not stored for partitions no longer assigned", metadata: ["error": "\(error)"])
         }

@@ -101,6 +101,17 @@ public final class KafkaConsumer: Sendable {
         try markProcessed(through: [KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)])
     }
 
+    /// Marks `messages` done: per partition, everything up to the highest offset among them.
+    public func markProcessed(all messages: [KafkaMessage]) throws(KafkaError) {
+        var positions: [String: KafkaTopicPartition] = [:]
+        for message in messages {
+            let key = "\(message.topic)\u{0}\(message.partition)"
+            if let known = positions[key], known.offset >= message.offset { continue }
+            positions[key] = KafkaTopicPartition(topic: message.topic, partition: message.partition, offset: message.offset)
+        }
+        try markProcessed(through: Array(positions.values))
+    }
+
     /// Marks every message up to and including each given offset as done.
     public func markProcessed(through positions: [KafkaTopicPartition]) throws(KafkaError) {
         guard !positions.isEmpty else { return }
