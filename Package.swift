@@ -30,13 +30,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
-        // C libraries, wrapped once each (ParapetKafka, ParapetPostgres) and never used elsewhere.
+        // C libraries, wrapped once each (ParapetKafka, ParapetPostgres, ParapetSMTP) and never used elsewhere.
         .systemLibrary(
             name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]),
         .systemLibrary(
             name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The one codec of each kind: JSON (reading, writing, escaping, Parapet's dialect),
         // timestamps, UTF-8 validation, UUID text. Pure, no I/O.
@@ -60,6 +63,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/Postgres", swiftSettings: swiftSettings),
+        // Email as sent: MIME messages (pure), and SMTP through libcurl (its one wrapper).
+        .target(
+            name: "ParapetMail", dependencies: [.product(name: "Crypto", package: "swift-crypto")], path: "Shared/Mail",
+            swiftSettings: swiftSettings),
+        .target(name: "ParapetSMTP", dependencies: ["CCurl", "ParapetBlocking", "ParapetMail"], path: "Shared/SMTP", swiftSettings: swiftSettings),
         // Parapet's own database schema: ordered SQL migrations.
         .target(
             name: "ParapetSchema",
@@ -188,6 +196,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "CodecsTests", dependencies: ["ParapetCodecs", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MailTests", dependencies: ["ParapetMail", "ParapetSMTP", "TestSupport"], exclude: ["mime_check.py"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PolicyEngineTests",
             dependencies: ["ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels", "TestSupport"],
