@@ -90,12 +90,12 @@ FROM ${RUNTIME_IMAGE} AS runtime
 ARG LIBRDKAFKA_MIN=2.8.0
 ENV DEBIAN_FRONTEND=noninteractive
 
-# librdkafka1 (>= 2.8) and libpq5 for the services, ca-certificates for TLS to Kafka,
+# librdkafka1 (>= 2.8), libpq5 and libcurl4 (the notifier's SMTP) for the services, ca-certificates for TLS to Kafka,
 # PostgreSQL and SMTP relays, tzdata for per-school local times, curl for container health
 # checks (compose). Then a fixed, numeric non-root user so Kubernetes can verify runAsNonRoot.
 RUN set -eux; \
     apt-get -q update; \
-    apt-get -q install -y --no-install-recommends librdkafka1 libpq5 ca-certificates tzdata curl; \
+    apt-get -q install -y --no-install-recommends librdkafka1 libpq5 libcurl4 ca-certificates tzdata curl; \
     rm -rf /var/lib/apt/lists/*; \
     v="$(dpkg-query -W -f='${Version}' librdkafka1)"; \
     dpkg --compare-versions "$v" ge "$LIBRDKAFKA_MIN" || { echo "librdkafka1 $v < $LIBRDKAFKA_MIN" >&2; exit 1; }; \

@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // 3.12.3 or later; the range reaches 4.x so that the 4.5.2 the graph already pins is kept.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // C libraries, wrapped once each (ParapetKafka, ParapetPostgres, ParapetSMTP) and never used elsewhere.
@@ -171,7 +172,19 @@ let package = Package(
         .executableTarget(
             name: "escalation", dependencies: ["ParapetPipeline", "ParapetEscalation", "ParapetCaseAPI", "ParapetRuntime"],
             path: "Services/escalation", swiftSettings: swiftSettings),
-        .executableTarget(name: "notifier", dependencies: ["ParapetPipeline"], path: "Services/notifier", swiftSettings: swiftSettings),
+        // The notifier: notifications rendered from templates, sent once each, digests gathered.
+        .target(
+            name: "ParapetNotifications",
+            dependencies: [
+                "ParapetMail", "ParapetSMTP", "ParapetStore", "ParapetPipeline", "ParapetRuntime", "ParapetKafka", "ParapetPostgres",
+                "ParapetModels", "ParapetCodecs",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Shared/Notifications", resources: [.copy("Templates")], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "notifier", dependencies: ["ParapetPipeline", "ParapetNotifications", "ParapetRuntime", "ParapetSMTP"],
+            path: "Services/notifier", swiftSettings: swiftSettings),
         .executableTarget(
             name: "parapet",
             dependencies: [
@@ -193,11 +206,12 @@ let package = Package(
         // Starts and stops real local servers (Tansu, PostgreSQL, SMTP sink) for integration tests.
         .target(
             name: "TestSupport", dependencies: ["ParapetKafka", .product(name: "Logging", package: "swift-log")], path: "Tests/TestSupport",
+            exclude: ["mime_check.py"],
             swiftSettings: swiftSettings),
         .testTarget(name: "CodecsTests", dependencies: ["ParapetCodecs", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ModelsTests", dependencies: ["ParapetModels", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "MailTests", dependencies: ["ParapetMail", "ParapetSMTP", "TestSupport"], exclude: ["mime_check.py"],
+            name: "MailTests", dependencies: ["ParapetMail", "ParapetSMTP", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "PolicyEngineTests",
@@ -233,6 +247,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotifierTests",
+            dependencies: [
+                "TestSupport", "ParapetNotifications", "ParapetMail", "ParapetSMTP", "ParapetStore", "ParapetSchema",
+                "ParapetTrustConfiguration", "ParapetKafka", "ParapetModels", "ParapetPostgres", "ParapetPipeline", "ParapetEscalation",
+                "notifier", "parapet",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),

@@ -34,6 +34,9 @@ public struct DeadLetter: Sendable {
         /// Escalation cannot act on the verdict: it names a school the trust's configuration
         /// does not have, or a change the case refuses.
         case unescalatable
+        /// The mail server refused the email for good (a 5xx reply, a bad address), or the
+        /// notification names a recipient or case the notifier cannot send to.
+        case undeliverable
     }
 
     public var message: KafkaMessage

@@ -51,12 +51,27 @@ public enum ChildProcess {
         defer { arguments.forEach { free($0) } }
         var variables = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer { variables?.forEach { free($0) } }
+        // The child starts with no signal blocked and SIGTERM and SIGINT at their defaults: the
+        // test process's threads block or catch them (for its own shutdown), and a child, and the
+        // daemons a script starts, would otherwise inherit that and never stop on SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGTERM)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let spawned: Int32
         if variables != nil {
-            spawned = variables!.withUnsafeMutableBufferPointer { posix_spawn(&pid, command[0], &actions, nil, arguments, $0.baseAddress) }
+            spawned = variables!.withUnsafeMutableBufferPointer { posix_spawn(&pid, command[0], &actions, &attributes, arguments, $0.baseAddress) }
         } else {
-            spawned = posix_spawn(&pid, command[0], &actions, nil, arguments, environ)
+            spawned = posix_spawn(&pid, command[0], &actions, &attributes, arguments, environ)
         }
         guard spawned == 0 else {
             throw Failed(command: command, status: -1, output: String(cString: strerror(spawned)))

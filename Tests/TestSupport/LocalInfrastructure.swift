@@ -65,5 +65,34 @@ public final class LocalInfrastructure: Sendable {
         kill(value, SIGKILL)
     }
 
+    /// Stops the SMTP sink (SIGTERM), as a mail server going down would; ``startSMTP()`` brings
+    /// it back on the same port and Maildir.
+    public func stopSMTP() {
+        guard let pid = pid(of: "smtp") else { return }
+        kill(pid, SIGTERM)
+        for _ in 0..<100 where kill(pid, 0) == 0 { usleep(50_000) }
+    }
+
+    /// Starts the SMTP sink again where it was, and waits until it accepts connections.
+    public func startSMTP() async throws {
+        guard let url = URL(string: smtpURL), let port = url.port, let maildir = environment["PARAPET_SMTP_MAILDIR"] else { return }
+        let sink = Self.repositoryRoot.appending(path: "scripts/smtp-sink.py").path
+        let process = try ChildProcess.start(["/usr/bin/python3", sink, "127.0.0.1:\(port)", maildir])
+        // `scripts/infra down` stops whatever this file names.
+        try String(process.pid).write(to: directory.appending(path: "smtp.pid"), atomically: true, encoding: .utf8)
+        for _ in 0..<100 {
+            if (try? await ChildProcess.run(["/usr/bin/python3", "-c", "import socket; socket.create_connection(('127.0.0.1', \(port)), 1)"])) != nil
+            {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    private func pid(of part: String) -> Int32? {
+        (try? String(contentsOf: directory.appending(path: "\(part).pid"), encoding: .utf8))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
     private static var script: URL { repositoryRoot.appending(path: "scripts/infra") }
 }

@@ -28,6 +28,16 @@ public enum Behaviour: String, NamedChoice {
     case safeguardingExtremism = "safeguarding_extremism"
     case safeguardingConcern = "safeguarding_concern"
 
+    /// Whether an email about it carries only the school, the kind of concern, the step, the
+    /// deadline and the link, never the post's words: allegations and safeguarding concerns,
+    /// as UK safeguarding systems treat them (an email cannot be unsent).
+    public var isSensitive: Bool {
+        switch self {
+        case .allegation, .safeguardingConcern, .safeguardingExtremism: true
+        default: false
+        }
+    }
+
     /// The behaviour in words a head uses, for subjects and headings; names no one.
     public var plainName: String {
         switch self {

@@ -37,4 +37,22 @@ public enum LadderStep: String, NamedChoice {
     case reportToPlatform = "report_to_platform"
     case disciplinaryInvestigation = "disciplinary_investigation"
     case safeguardingReferral = "safeguarding_referral"
+
+    /// The step in words a head uses, as an instruction ("Ask for the post to be removed").
+    public var plainName: String {
+        switch self {
+        case .record: "Record it"
+        case .redirectToProperChannel: "Point the author to the complaints procedure"
+        case .discussWithParent: "Talk to the parent"
+        case .meetingWithHeadteacher: "Invite them to meet the headteacher"
+        case .requestRemoval: "Ask for the post to be removed"
+        case .writtenWarning: "Send a written warning"
+        case .legalAdvice: "Take legal advice"
+        case .police: "Tell the police"
+        case .blockOnSchoolSite: "Block them from the school's pages"
+        case .reportToPlatform: "Report it to the platform"
+        case .disciplinaryInvestigation: "Start a disciplinary investigation"
+        case .safeguardingReferral: "Make a safeguarding referral"
+        }
+    }
 }

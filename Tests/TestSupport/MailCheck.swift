@@ -1,25 +1,24 @@
 import Foundation
-import TestSupport
 
-/// A message as Python's standard `email` package reads it (Tests/MailTests/mime_check.py).
-struct MailCheck: Decodable {
-    struct Part: Decodable {
-        var type: String
-        var charset: String?
-        var text: String
+/// A message as Python's standard `email` package reads it (Tests/TestSupport/mime_check.py).
+public struct MailCheck: Decodable, Sendable {
+    public struct Part: Decodable, Sendable {
+        public var type: String
+        public var charset: String?
+        public var text: String
     }
 
-    var defects: [String]
-    var type: String
-    var subject: String
-    var from: String
-    var to: [String]
-    var messageID: String
-    var inReplyTo: String?
-    var references: String?
-    var rcptTo: String
-    var longestLine: Int
-    var parts: [Part]
+    public var defects: [String]
+    public var type: String
+    public var subject: String
+    public var from: String
+    public var to: [String]
+    public var messageID: String
+    public var inReplyTo: String?
+    public var references: String?
+    public var rcptTo: String
+    public var longestLine: Int
+    public var parts: [Part]
 
     enum CodingKeys: String, CodingKey {
         case defects, type, subject, from, to, parts
@@ -32,13 +31,13 @@ struct MailCheck: Decodable {
 
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("mime_check.py").path
 
-    static func read(_ file: URL) async throws -> MailCheck {
+    public static func read(_ file: URL) async throws -> MailCheck {
         let output = try await ChildProcess.run(["/usr/bin/python3", script, file.path])
         return try JSONDecoder().decode(MailCheck.self, from: Data(output.utf8))
     }
 
     /// The files the sink has filed, oldest first.
-    static func delivered(in maildir: String) throws -> [URL] {
+    public static func delivered(in maildir: String) throws -> [URL] {
         let folder = URL(fileURLWithPath: maildir).appendingPathComponent("new")
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
         return try files.sorted {

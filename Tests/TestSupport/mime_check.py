@@ -20,9 +20,10 @@ print(json.dumps({
     "subject": str(message["subject"]),
     "from": str(message["from"]),
     "to": [str(a.addr_spec) for a in message["to"].addresses],
-    "message_id": str(message["message-id"]),
-    "in_reply_to": str(message["in-reply-to"]) if message["in-reply-to"] else None,
-    "references": str(message["references"]) if message["references"] else None,
+    # Ids compared as mail clients compare them: without the folding white space before them.
+    "message_id": str(message["message-id"]).strip(),
+    "in_reply_to": str(message["in-reply-to"]).strip() if message["in-reply-to"] else None,
+    "references": str(message["references"]).strip() if message["references"] else None,
     "rcpt_to": str(message["x-sink-rcpt-to"]),
     "longest_line": max(len(line) for line in open(sys.argv[1], "rb").read().split(b"\r\n")),
     "parts": parts,
