@@ -5,13 +5,15 @@ Usage: smtp-sink.py HOST:PORT MAILDIR
 
 A recipient listed in MAILDIR/reject (one address a line, read at every RCPT) is refused with
 550, as a real server refuses an unknown mailbox, so tests can check a permanent failure.
-Each message keeps its envelope in X-Sink-Mail-From and X-Sink-Rcpt-To headers.
+Each message keeps its envelope in X-Sink-Mail-From and X-Sink-Rcpt-To headers, and the moment
+the sink accepted it (seconds since 1970, to the microsecond) in X-Sink-Received-At.
 """
 import asyncio
 import mailbox
 import os
 import signal
 import sys
+import time
 
 from aiosmtpd.controller import Controller
 
@@ -35,7 +37,10 @@ class Sink:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        head = f"X-Sink-Mail-From: {envelope.mail_from}\r\nX-Sink-Rcpt-To: {', '.join(envelope.rcpt_tos)}\r\n"
+        head = (
+            f"X-Sink-Received-At: {time.time():.6f}\r\n"
+            f"X-Sink-Mail-From: {envelope.mail_from}\r\nX-Sink-Rcpt-To: {', '.join(envelope.rcpt_tos)}\r\n"
+        )
         key = self.box.add(head.encode() + envelope.original_content)
         return f"250 OK queued as {key}"
 

@@ -12,13 +12,13 @@ struct Bench: AsyncParsableCommand {
 
     /// A part of the benchmark that can run on its own.
     enum Section: String, ExpressibleByArgument, CaseIterable {
-        case kafka, postgres, engine, classifier, json, escalation
+        case kafka, postgres, engine, classifier, json, escalation, notifier
     }
 
     @Option(
         name: .customLong("section"),
         help:
-            "Run only this section (repeatable): kafka, postgres, engine, classifier, json, escalation. Default: kafka and postgres, and classifier when --classifier-binary is given."
+            "Run only this section (repeatable): kafka, postgres, engine, classifier, json, escalation, notifier. Default: kafka and postgres, and classifier when --classifier-binary is given."
     )
     var sections: [Section] = []
 
@@ -76,6 +76,18 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Case API requests of each kind (list, read) the escalation section times.")
     var escalationRequests = 1000
 
+    @Option(help: "The release notifier binary, for the notifier section: notifications to emails accepted by the SMTP sink.")
+    var notifierBinary: String?
+
+    @Option(help: "Notifications the notifier section publishes and times (one email each).")
+    var notifierNotifications = 4000
+
+    @Option(help: "The notifier's lanes in the notifier section (PARAPET_NOTIFIER_LANES).")
+    var notifierLanes = 4
+
+    @Option(help: "The SMTP sink's URL, for the notifier section.")
+    var smtpURL = ProcessInfo.processInfo.environment["PARAPET_SMTP_URL"] ?? ""
+
     @Option(help: "Messages the json section reads and writes each way.")
     var jsonMessages: Int = 50_000
 
@@ -125,6 +137,13 @@ struct Bench: AsyncParsableCommand {
                 try await EscalationBenchmark.run(
                     binary: escalationBinary, trustFolder: exampleTrust, verdicts: escalationVerdicts, cases: escalationCases,
                     requests: escalationRequests, brokers: brokers, databaseURL: databaseURL))
+        }
+        if chosen.contains(.notifier) {
+            guard let notifierBinary, !smtpURL.isEmpty else { throw ValidationError("the notifier section needs --notifier-binary and --smtp-url") }
+            print(
+                try await NotifierBenchmark.run(
+                    binary: notifierBinary, trustFolder: exampleTrust, notifications: notifierNotifications, lanes: notifierLanes,
+                    brokers: brokers, databaseURL: databaseURL, smtpURL: smtpURL))
         }
         if chosen.contains(.json) {
             print(try JSONBenchmark.run(messages: jsonMessages))

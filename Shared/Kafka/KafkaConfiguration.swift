@@ -69,16 +69,20 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var offsetReset: OffsetReset
     /// How often stored offsets are committed in the background.
     public var commitInterval: Duration
+    /// The longest a fetch waits at the broker for new messages (`fetch.wait.max.ms`). Every hop
+    /// of the pipeline can cost up to this when a topic is quiet, so it bounds alert latency.
+    public var fetchWait: Duration
 
     public init(
         _ common: KafkaConfiguration, groupID: String, sessionTimeout: Duration = .seconds(45),
-        offsetReset: OffsetReset = .earliest, commitInterval: Duration = .seconds(1)
+        offsetReset: OffsetReset = .earliest, commitInterval: Duration = .seconds(1), fetchWait: Duration = .milliseconds(50)
     ) {
         self.common = common
         self.groupID = groupID
         self.sessionTimeout = sessionTimeout
         self.offsetReset = offsetReset
         self.commitInterval = commitInterval
+        self.fetchWait = fetchWait
     }
 
     func properties() -> [String: String] {
@@ -94,6 +98,7 @@ public struct KafkaConsumerConfiguration: Sendable {
         result["enable.auto.commit"] = "true"
         result["auto.commit.interval.ms"] = String(commitInterval.milliseconds)
         result["enable.partition.eof"] = "false"
+        result["fetch.wait.max.ms"] = String(fetchWait.milliseconds)
         result.merge(common.properties) { _, override in override }
         return result
     }

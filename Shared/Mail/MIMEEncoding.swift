@@ -4,31 +4,47 @@ import Foundation
 /// The encodings an email needs (RFC 2045, 2047, 5322), for ``MailMessage``.
 enum MIMEEncoding {
     /// `text` as quoted-printable UTF-8 with CRLF line ends and lines of at most 76 characters.
-    /// A leading `.` is encoded too, so no SMTP dot-stuffing can change a line.
+    /// A `.` that would start a line is encoded too, so no SMTP dot-stuffing can change a line.
     static func quotedPrintable(_ text: String) -> String {
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var out = ""
-        let lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { out += "\r\n" }
-            var width = 0
-            let bytes = Array(line.utf8)
-            for (position, byte) in bytes.enumerated() {
-                let last = position == bytes.count - 1
-                let literal =
-                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")
-                        && !(position == 0 && byte == UInt8(ascii: "."))) || ((byte == 32 || byte == 9) && !last)
-                let piece = literal ? String(UnicodeScalar(byte)) : String(format: "=%02X", byte)
-                // Room for the piece and a soft break's "=".
-                if width + piece.count > 75 {
-                    out += "=\r\n"
-                    width = 0
-                }
-                out += piece
-                width += piece.count
+        let hex = Array("0123456789ABCDEF".utf8)
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+        var width = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            // CRLF, CR and LF all end a line.
+            if byte == 13 || byte == 10 {
+                index += byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+                out += [13, 10]
+                width = 0
+                continue
             }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 10
+            let last = next == 13 || next == 10
+            let dot = byte == UInt8(ascii: ".")
+            var literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=") && !(dot && width == 0)) || ((byte == 32 || byte == 9) && !last)
+            var size = literal ? 1 : 3
+            // Room for the piece and a soft break's "=".
+            if width + size > 75 {
+                out += [UInt8(ascii: "="), 13, 10]
+                width = 0
+                // No physical line starts with a dot, after a soft break either.
+                if dot {
+                    literal = false
+                    size = 3
+                }
+            }
+            if literal {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+            width += size
+            index += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `Subject: value` as a header line, in RFC 2047 encoded words when `value` is not plain

@@ -27,8 +27,7 @@ struct Dispatcher: Sendable {
         for message in messages {
             switch Self.read(message) {
             case .success(let envelope):
-                let lane = Int(envelope.payload.caseID.uuid.0) % couriers.count
-                lanes[lane].append((message, envelope))
+                lanes[Self.lane(of: envelope.payload.caseID, among: couriers.count)].append((message, envelope))
             case .failure(let letter):
                 refused.append(letter)
             }
@@ -46,6 +45,15 @@ struct Dispatcher: Sendable {
             for try await letters in group { refused += letters }
             return refused
         }
+    }
+
+    /// The lane of a case: FNV-1a over the id's bytes, so ids that share a prefix still spread.
+    static func lane(of id: UUID, among count: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        withUnsafeBytes(of: id.uuid) { bytes in
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return Int(hash % UInt64(max(1, count)))
     }
 
     private func process(

@@ -233,15 +233,28 @@ public struct EmailComposer: Sendable {
         }
     }
 
-    /// "3:15pm on Tuesday 8 December 2026", in the trust's time zone.
+    /// "3:15pm on Tuesday 8 December 2026", in the trust's time zone. Written from the
+    /// calendar's fields rather than by a `DateFormatter`, which is costly to make and not
+    /// `Sendable` to keep.
     static func dateFormat(_ date: Date, in timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "h:mma 'on' EEEE d MMMM yyyy"
-        formatter.amSymbol = "am"
-        formatter.pmSymbol = "pm"
-        return formatter.string(from: date)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: date)
+        let hour = parts.hour ?? 0
+        let minute = parts.minute ?? 0
+        let clock = "\(hour % 12 == 0 ? 12 : hour % 12):\(minute < 10 ? "0" : "")\(minute)\(hour < 12 ? "am" : "pm")"
+        return "\(clock) on \(dayFormat(parts))"
+    }
+
+    private static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
+
+    private static func dayFormat(_ parts: DateComponents) -> String {
+        let weekday = weekdays[((parts.weekday ?? 1) - 1 + 7) % 7]
+        let month = months[((parts.month ?? 1) - 1 + 12) % 12]
+        return "\(weekday) \(parts.day ?? 1) \(month) \(parts.year ?? 1970)"
     }
 
     /// "Tuesday 8 December 2026".
@@ -249,10 +262,6 @@ public struct EmailComposer: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)) ?? Date()
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "EEEE d MMMM yyyy"
-        return formatter.string(from: date)
+        return dayFormat(calendar.dateComponents([.year, .month, .day, .weekday], from: date))
     }
 }

@@ -37,15 +37,25 @@ public struct EmailTemplates: Sendable {
     /// Text with no run of more than one blank line (what sections left out leave behind) and
     /// no trailing spaces.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        // Leading blank lines go too.
+        var blank = true
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.reversed().drop { $0 == " " }.reversed()
-            let line = Substring(String(trimmed))
-            if line.isEmpty, lines.last?.isEmpty ?? true { continue }
-            lines.append(line)
+            var end = line.endIndex
+            while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+            let trimmed = line[..<end]
+            if trimmed.isEmpty {
+                if blank { continue }
+                blank = true
+            } else {
+                blank = false
+            }
+            result += trimmed
+            result += "\n"
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+        while result.hasSuffix("\n\n") { result.removeLast() }
+        return result.isEmpty ? "\n" : result
     }
 }
 
