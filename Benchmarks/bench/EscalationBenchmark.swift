@@ -94,39 +94,11 @@ enum EscalationBenchmark {
         }
         await producer.close()
 
-        let port = try ClassifierBenchmark.freePort()
-        let environment = ProcessInfo.processInfo.environment.merging([
-            "PARAPET_KAFKA_BROKERS": brokers, "PARAPET_DATABASE_URL": databaseURL, "PARAPET_HTTP_HOST": "127.0.0.1",
-            "PARAPET_HTTP_PORT": "\(port)", "PARAPET_LOG_LEVEL": "warning", "PARAPET_KAFKA_SESSION_TIMEOUT": "6s",
-        ]) { $1 }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning {
-                process.terminate()
-                process.waitUntilExit()
-            }
-        }
-
-        var first: (date: Date, cpu: Double)?
-        var done: (date: Date, cpu: Double)?
-        let deadline = ContinuousClock.now + .seconds(600)
-        while ContinuousClock.now < deadline, process.isRunning {
-            let metrics = (try? await ClassifierBenchmark.scrape(port: port)) ?? [:]
-            let handled = Int(metrics["parapet_escalation_verdicts_total"] ?? 0)
-            if handled > 0, first == nil { first = (Date(), ClassifierBenchmark.cpuSeconds(process.processIdentifier)) }
-            if handled >= count {
-                done = (Date(), ClassifierBenchmark.cpuSeconds(process.processIdentifier))
-                break
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        guard let first, let done else { throw Failed(description: "escalation did not finish \(count) verdicts within 10 minutes") }
+        let service = try BenchedService(binary: binary, brokers: brokers, databaseURL: databaseURL)
+        defer { service.stop() }
+        let port = service.port
+        let marks = try await service.waitFor("parapet_escalation_verdicts_total", toReach: count, every: .milliseconds(50))
+        guard let (first, done) = marks else { throw Failed(description: "escalation did not finish \(count) verdicts within 10 minutes") }
         // The start: the first batch's case rows (opened_at is the batch's clock); the end: the
         // scrape that saw the last verdict counted.
         let row = try await client.query(

@@ -57,38 +57,12 @@ enum NotifierBenchmark {
         _ = try await producer.send(makeNotifications(count, configuration: configuration))
         await producer.close()
 
-        let port = try ClassifierBenchmark.freePort()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "PARAPET_KAFKA_BROKERS": brokers, "PARAPET_DATABASE_URL": databaseURL, "PARAPET_HTTP_HOST": "127.0.0.1",
-            "PARAPET_HTTP_PORT": "\(port)", "PARAPET_LOG_LEVEL": "warning", "PARAPET_KAFKA_SESSION_TIMEOUT": "6s",
-            "PARAPET_SMTP_URL": smtpURL, "PARAPET_MAIL_FROM": "parapet@parapet.example.org", "PARAPET_NOTIFIER_LANES": "\(lanes)",
-        ]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning {
-                process.terminate()
-                process.waitUntilExit()
-            }
-        }
-        var first: (date: Date, cpu: Double)?
-        var done: (date: Date, cpu: Double)?
-        let deadline = ContinuousClock.now + .seconds(600)
-        while ContinuousClock.now < deadline, process.isRunning {
-            let metrics = (try? await ClassifierBenchmark.scrape(port: port)) ?? [:]
-            let sent = Int(metrics["parapet_notifier_emails_sent_total"] ?? 0)
-            if sent > 0, first == nil { first = (Date(), ClassifierBenchmark.cpuSeconds(process.processIdentifier)) }
-            if sent >= count {
-                done = (Date(), ClassifierBenchmark.cpuSeconds(process.processIdentifier))
-                break
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        guard let first, let done else { throw Failed(description: "the notifier did not send \(count) emails within 10 minutes") }
+        let service = try BenchedService(
+            binary: binary, brokers: brokers, databaseURL: databaseURL,
+            settings: ["PARAPET_SMTP_URL": smtpURL, "PARAPET_MAIL_FROM": "parapet@parapet.example.org", "PARAPET_NOTIFIER_LANES": "\(lanes)"])
+        defer { service.stop() }
+        let timed = try await service.waitFor("parapet_notifier_emails_sent_total", toReach: count, every: .milliseconds(20))
+        guard let (first, done) = timed else { throw Failed(description: "the notifier did not send \(count) emails within 10 minutes") }
         // From the first email's claim in the ledger to the scrape that saw the last one sent.
         let start = try await client.query("SELECT min(claimed_at) FROM notification_deliveries")[0].decode(Date.self)
         return NotifierBenchmarkResult(

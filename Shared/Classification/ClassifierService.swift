@@ -78,23 +78,10 @@ public struct ClassifierService: Service {
 
     /// Builds the engines, waiting while no trust has been applied; false if a shutdown came first.
     private func waitForConfiguration() async throws -> Bool {
-        var warned = false
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await engines.refreshIfChanged()
-                if await !engines.engines.isEmpty { return true }
-                if !warned {
-                    logger.warning("no trust configuration in PostgreSQL yet: waiting for `parapet config apply` before consuming")
-                    warned = true
-                }
-            } catch {
-                logger.warning("cannot load the trust configuration; retrying", metadata: ["error": "\(error)"])
-            }
-            // Woken early by a shutdown, so a service still waiting stops at once.
-            let pause = min(configuration.reloadInterval, .seconds(2))
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+        await ConfigurationWait.untilLoaded(logger: logger, pause: min(configuration.reloadInterval, .seconds(2))) {
+            try await engines.refreshIfChanged()
+            return await !engines.engines.isEmpty
         }
-        return false
     }
 
     /// The loop, until a graceful shutdown (then it finishes the batches it holds): a batch

@@ -86,21 +86,10 @@ public struct EscalationService: Service {
     }
 
     private func waitForConfiguration() async throws -> Bool {
-        var warned = false
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await escalators.refreshIfChanged()
-                if await !escalators.escalators.isEmpty { return true }
-                if !warned {
-                    logger.warning("no trust configuration in PostgreSQL yet: waiting for `parapet config apply` before consuming")
-                    warned = true
-                }
-            } catch {
-                logger.warning("cannot load the trust configuration; retrying", metadata: ["error": "\(error)"])
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        await ConfigurationWait.untilLoaded(logger: logger) {
+            try await escalators.refreshIfChanged()
+            return await !escalators.escalators.isEmpty
         }
-        return false
     }
 
     private func consume(_ consumer: KafkaConsumer) async throws {

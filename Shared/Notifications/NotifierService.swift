@@ -66,21 +66,10 @@ public struct NotifierService: Service {
     }
 
     private func waitForConfiguration() async throws -> Bool {
-        var warned = false
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            do {
-                try await directory.refreshIfChanged()
-                if await !directory.trusts.isEmpty { return true }
-                if !warned {
-                    logger.warning("no trust configuration in PostgreSQL yet: waiting for `parapet config apply` before consuming")
-                    warned = true
-                }
-            } catch {
-                logger.warning("cannot load the trust configuration; retrying", metadata: ["error": "\(error)"])
-            }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+        await ConfigurationWait.untilLoaded(logger: logger) {
+            try await directory.refreshIfChanged()
+            return await !directory.trusts.isEmpty
         }
-        return false
     }
 
     private func consumeUntilShutdown(_ work: Dispatcher) async throws {
