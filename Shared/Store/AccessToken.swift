@@ -54,4 +54,11 @@ public struct AccessToken: Sendable, Hashable, Identifiable {
 
     /// What is stored of a secret.
     static func digest(_ secret: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: secret)) }
+
+    /// Whether `secret` is the one whose digest is `stored`, compared in full whatever differs
+    /// first, so the time taken tells nothing.
+    static func matches(_ stored: [UInt8], _ secret: [UInt8]) -> Bool {
+        let presented = digest(secret)
+        return stored.count == presented.count && zip(stored, presented).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+    }
 }

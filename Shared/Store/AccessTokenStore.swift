@@ -47,12 +47,7 @@ public struct AccessTokenStore: Sendable {
             FROM api_tokens WHERE id = \(id)
             """)
         guard let row = rows.first else { return .failure(.unknown) }
-        let stored = try row.decode([UInt8].self, column: "secret_sha256")
-        // Compared in full whatever differs first, so the time taken tells nothing.
-        let presented = AccessToken.digest(secret)
-        guard stored.count == presented.count, zip(stored, presented).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
-            return .failure(.unknown)
-        }
+        guard AccessToken.matches(try row.decode([UInt8].self, column: "secret_sha256"), secret) else { return .failure(.unknown) }
         let token = try Self.token(row)
         if token.revokedAt != nil { return .failure(.revoked) }
         if token.expiresAt <= now { return .failure(.expired) }
