@@ -80,16 +80,9 @@ enum ClassifierBenchmark {
     ) async throws -> ClassifierBenchmarkResult {
         var logger = Logger(label: "bench")
         logger.logLevel = .error
-        let configuration = try TrustConfiguration.load(from: URL(fileURLWithPath: trustFolder))
-
-        // The database: schema and the example trust, as `parapet migrate` and `config apply` make them.
-        let client = PostgresClient(configuration: try PostgresConfiguration(url: databaseURL, maximumConnections: 2), logger: logger)
+        let (configuration, client) = try await BenchDatabase.prepare(
+            url: databaseURL, trustFolder: trustFolder, fresh: "verdicts", logger: logger)
         defer { Task { await client.shutdown() } }
-        try await ParapetSchema.migrate(client, logger: logger)
-        try await TrustConfigurationStore(client: client).apply(configuration)
-        guard try await client.query("SELECT count(*) FROM verdicts")[0].decode(Int.self) == 0 else {
-            throw Failed(description: "the verdicts table is not empty: run against fresh servers (scripts/bench starts them)")
-        }
         try await KafkaBenchmark.createAndAwait(
             [ParapetTopic.posts.name, ParapetTopic.verdicts.name, ParapetTopic.deadLetters.name], brokers: brokers, logger: logger)
 

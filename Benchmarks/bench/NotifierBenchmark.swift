@@ -41,14 +41,9 @@ enum NotifierBenchmark {
     ) async throws -> NotifierBenchmarkResult {
         var logger = Logger(label: "bench")
         logger.logLevel = .error
-        let configuration = try TrustConfiguration.load(from: URL(fileURLWithPath: trustFolder))
-        let client = PostgresClient(configuration: try PostgresConfiguration(url: databaseURL, maximumConnections: 2), logger: logger)
+        let (configuration, client) = try await BenchDatabase.prepare(
+            url: databaseURL, trustFolder: trustFolder, fresh: "notification_deliveries", logger: logger)
         defer { Task { await client.shutdown() } }
-        try await ParapetSchema.migrate(client, logger: logger)
-        try await TrustConfigurationStore(client: client).apply(configuration)
-        guard try await client.query("SELECT count(*) FROM notification_deliveries")[0].decode(Int.self) == 0 else {
-            throw Failed(description: "notification_deliveries is not empty: run against fresh servers (scripts/bench starts them)")
-        }
         try await KafkaBenchmark.createAndAwait([ParapetTopic.notifications.name, ParapetTopic.deadLetters.name], brokers: brokers, logger: logger)
         let producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(

@@ -40,6 +40,12 @@ struct Courier: Sendable {
         var createdAt: Date?
     }
 
+    /// The `Message-ID` of notification `id`'s email to `recipient`, in the sender's domain.
+    func messageID(notification id: UUID, recipient: String) -> String {
+        MessageIdentity.messageID(
+            notification: id, recipient: recipient, domain: sender.address.split(separator: "@").last.map(String.init) ?? "parapet.invalid")
+    }
+
     func deliver(_ email: Email) async throws -> Outcome {
         let delivery = email.delivery
         let claim = try await Retrying.untilDone("claim an email in the ledger", logger: logger) { try await ledger.claim(delivery) }

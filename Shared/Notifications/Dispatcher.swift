@@ -91,22 +91,20 @@ struct Dispatcher: Sendable {
             return refused
         }
         let stored = try await Retrying.untilDone("read the case", logger: logger) { try await facts.read(case: notification.caseID) }
-        let pack = trust.effectivePack(for: notification.school)
-        let schoolName = trust.schools.first { $0.id == notification.school }?.name ?? notification.school
-        let pupils = trust.rosters.first { $0.school == notification.school }?.pupils ?? []
-        let domain = courier.sender.address.split(separator: "@").last.map(String.init) ?? "parapet.invalid"
+        var caseFacts = CaseEmailFacts(
+            notification: notification, trustName: trust.trust.name, schoolName: trust.schoolName(notification.school),
+            timeZone: trust.timeZone, case: stored.case,
+            clauses: trust.effectivePack(for: notification.school)?.clauses(stored.case?.clauseIDs ?? []) ?? [], post: stored.post,
+            evidence: stored.evidence, pupils: trust.pupils(of: notification.school), recipientName: nil,
+            caseLink: configuration.caseLink(notification.caseID))
         for (recipient, contact) in recipients {
-            let caseFacts = CaseEmailFacts(
-                notification: notification, trustName: trust.trust.name, schoolName: schoolName, timeZone: trust.timeZone,
-                case: stored.case, clauses: pack?.clauses(stored.case?.clauseIDs ?? []) ?? [], post: stored.post,
-                evidence: stored.evidence, pupils: pupils, recipientName: contact.name,
-                caseLink: configuration.caseLink(notification.caseID))
+            caseFacts.recipientName = contact.name
             let (text, html) = try composer.compose(caseFacts)
             let email = Courier.Email(
                 delivery: DeliveryLedger.Delivery(
                     notificationID: notification.id, recipient: recipient.email, trust: envelope.trust, school: notification.school,
                     caseID: notification.caseID, template: notification.template.rawValue,
-                    messageID: MessageIdentity.messageID(notification: notification.id, recipient: recipient.email, domain: domain),
+                    messageID: courier.messageID(notification: notification.id, recipient: recipient.email),
                     subject: notification.subject),
                 kind: EmailKind(notification.template), recipientName: contact.name, text: text, html: html,
                 createdAt: notification.createdAt)
@@ -163,8 +161,8 @@ struct Dispatcher: Sendable {
     private func send(_ digest: DigestStore.Digest, trust: TrustConfiguration, day: CalendarDate) async throws {
         let courier = couriers[0]
         let pack = trust.effectivePack(for: digest.school)
-        let schoolName = trust.schools.first { $0.id == digest.school }?.name ?? digest.school
-        let pupils = trust.rosters.first { $0.school == digest.school }?.pupils ?? []
+        let schoolName = trust.schoolName(digest.school)
+        let pupils = trust.pupils(of: digest.school)
         var items: [DigestItem] = []
         var listed = Set<UUID>()
         // The latest notification of each case, in the order the cases first appeared.
@@ -175,12 +173,9 @@ struct Dispatcher: Sendable {
                 notification: entry, trustName: trust.trust.name, schoolName: schoolName, timeZone: trust.timeZone, case: stored.case,
                 clauses: clause.map { [$0] } ?? [], post: stored.post, evidence: stored.evidence, pupils: pupils, recipientName: nil,
                 caseLink: configuration.caseLink(entry.caseID))
-            var excerpt: String?
-            if !entryFacts.isSensitive, let post = stored.post, !post.isRemoved {
-                let keep = Set((stored.case?.about ?? []).filter { $0.kind == .pupil }.compactMap(\.id))
-                let pieces = EmailComposer.quoted(post, evidence: stored.evidence, masker: NameMasker(pupils: pupils, keeping: keep))
+            let excerpt = entryFacts.quotedPost.map { pieces in
                 let marked = pieces.filter { $0.marked }.map { $0.text }
-                excerpt = (marked.isEmpty ? pieces.map { $0.text } : marked).joined(separator: " … ")
+                return (marked.isEmpty ? pieces.map { $0.text } : marked).joined(separator: " … ")
             }
             items.append(
                 DigestItem(notification: entry, clause: clause, concern: entryFacts.concern, caseLink: entryFacts.caseLink, excerpt: excerpt))
@@ -189,12 +184,10 @@ struct Dispatcher: Sendable {
         let contact = trust.contact(digest.recipient, school: digest.school)
         let (text, html) = try composer.composeDigest(
             school: schoolName, trustName: trust.trust.name, day: day, items: items, recipientName: contact?.name)
-        let domain = courier.sender.address.split(separator: "@").last.map(String.init) ?? "parapet.invalid"
         let email = Courier.Email(
             delivery: DeliveryLedger.Delivery(
                 notificationID: digest.id, recipient: digest.recipient, trust: digest.trust, school: digest.school, caseID: nil,
-                template: EmailKind.digest.rawValue,
-                messageID: MessageIdentity.messageID(notification: digest.id, recipient: digest.recipient, domain: domain),
+                template: EmailKind.digest.rawValue, messageID: courier.messageID(notification: digest.id, recipient: digest.recipient),
                 subject: "Minor cases today – \(schoolName)"),
             kind: .digest, recipientName: contact?.name, text: text, html: html, createdAt: nil)
         _ = try await courier.deliver(email)

@@ -10,14 +10,15 @@ public struct CaseEmailFacts: Sendable {
     public var schoolName: String
     public var timeZone: TimeZone
     /// The case as stored; nil when it is not (the email then says only what the notification does).
-    public var `case`: Case?
+    public let `case`: Case?
     /// The clauses the case breaks, in the school's pack.
     public var clauses: [PolicyClause]
     /// The latest post of the case and the evidence its verdict found in it.
     public var post: Post?
     public var evidence: [Evidence]
-    /// The school's roster pupils: those the case is not about are masked.
-    public var pupils: [Pupil]
+    /// Hides the school's roster pupils other than those the case is about; built once with the
+    /// facts, however many recipients' emails are written from them.
+    public let masker: NameMasker
     /// The recipient's name, to greet them.
     public var recipientName: String?
     /// `PARAPET_PUBLIC_URL` with the case's path.
@@ -35,7 +36,7 @@ public struct CaseEmailFacts: Sendable {
         self.clauses = clauses
         self.post = post
         self.evidence = evidence
-        self.pupils = pupils
+        masker = NameMasker(pupils: pupils, keeping: Set((`case`?.about ?? []).filter { $0.kind == .pupil }.compactMap(\.id)))
         self.recipientName = recipientName
         self.caseLink = caseLink
     }
@@ -46,6 +47,13 @@ public struct CaseEmailFacts: Sendable {
         if `case`?.allegation != nil { return true }
         let behaviours = `case`?.behaviours ?? []
         return behaviours.contains(where: \.isSensitive) || clauses.contains { $0.behaviour.isSensitive }
+    }
+
+    /// The post's words as an email may quote them (``EmailComposer/quoted(_:evidence:masker:)``);
+    /// nil for a sensitive case, or when the post is gone.
+    public var quotedPost: [(text: String, marked: Bool)]? {
+        guard !isSensitive, let post, !post.isRemoved else { return nil }
+        return EmailComposer.quoted(post, evidence: evidence, masker: masker)
     }
 
     /// The concern in a head's words.
@@ -181,10 +189,7 @@ public struct EmailComposer: Sendable {
         let quotes = facts.clauses.compactMap { clause in clause.quote.map { ["quote": $0] } }
         context["clauses"] = quotes
         context["has_clauses"] = !quotes.isEmpty
-        if let post = facts.post, !post.isRemoved {
-            let keep = Set((facts.case?.about ?? []).filter { $0.kind == .pupil }.compactMap(\.id))
-            let masker = NameMasker(pupils: facts.pupils, keeping: keep)
-            let pieces = Self.quoted(post, evidence: facts.evidence, masker: masker)
+        if let post = facts.post, let pieces = facts.quotedPost {
             context["post"] =
                 [
                     "platform": Self.platformName(post.platform), "when": Self.dateFormat(post.createdAt, in: facts.timeZone),

@@ -52,20 +52,15 @@ public struct DeliveryLedger: Sendable {
         /// Above 1 when an earlier run claimed it and stopped before recording the outcome: the
         /// server may have accepted that copy.
         public var attempts: Int
-        /// The `Message-ID` and subject of the case's first email to this recipient, which this
-        /// one threads under; nil when this is the first (or a digest).
-        public var threadRoot: (messageID: String, subject: String)?
+        /// The case's first email to this recipient, which this one threads under; nil when
+        /// this is the first (or a digest).
+        public var threadRoot: ThreadRoot?
+    }
 
-        public static func == (lhs: Claim, rhs: Claim) -> Bool {
-            lhs.status == rhs.status && lhs.attempts == rhs.attempts && lhs.threadRoot?.messageID == rhs.threadRoot?.messageID
-                && lhs.threadRoot?.subject == rhs.threadRoot?.subject
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(status)
-            hasher.combine(attempts)
-            hasher.combine(threadRoot?.messageID)
-        }
+    /// The first email of a case's thread to one recipient.
+    public struct ThreadRoot: Sendable, Hashable {
+        public var messageID: String
+        public var subject: String
     }
 
     /// Claims `delivery` (committed when this returns, before anything is sent) and reads the
@@ -102,7 +97,7 @@ public struct DeliveryLedger: Sendable {
         let rootSubject = try row.decode(String?.self, column: "root_subject")
         return Claim(
             status: status, attempts: try row.decode(Int.self, column: "attempts"),
-            threadRoot: rootID.flatMap { id in rootSubject.map { (id, $0) } })
+            threadRoot: rootID.flatMap { id in rootSubject.map { ThreadRoot(messageID: id, subject: $0) } })
     }
 
     /// Records that the server accepted the email, with its reply.

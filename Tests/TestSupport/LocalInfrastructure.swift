@@ -58,11 +58,8 @@ public final class LocalInfrastructure: Sendable {
 
     /// Kills the Tansu broker at once (SIGKILL), as a crash would.
     public func killKafka() {
-        guard
-            let pid = try? String(contentsOf: directory.appending(path: "tansu.pid"), encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines), let value = Int32(pid)
-        else { return }
-        kill(value, SIGKILL)
+        guard let pid = pid(of: "tansu") else { return }
+        kill(pid, SIGKILL)
     }
 
     /// Stops the SMTP sink (SIGTERM), as a mail server going down would; ``startSMTP()`` brings
