@@ -169,8 +169,21 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Shared/CaseAPI", resources: [.copy("openapi.json")], swiftSettings: swiftSettings),
+        // The leaders' pages over the case API: sign-in by emailed link, cases, actions, the trust
+        // overview; swift-mustache templates and a style sheet ship as resources.
+        .target(
+            name: "ParapetCasePages",
+            dependencies: [
+                "ParapetCaseAPI", "ParapetEscalation", "ParapetNotifications", "ParapetStore", "ParapetModels", "ParapetPostgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Shared/CasePages", resources: [.copy("Templates")], swiftSettings: swiftSettings),
         .executableTarget(
-            name: "escalation", dependencies: ["ParapetPipeline", "ParapetEscalation", "ParapetCaseAPI", "ParapetRuntime"],
+            name: "escalation", dependencies: ["ParapetPipeline", "ParapetEscalation", "ParapetCaseAPI", "ParapetCasePages", "ParapetRuntime"],
             path: "Services/escalation", swiftSettings: swiftSettings),
         // The notifier: notifications rendered from templates, sent once each, digests gathered.
         .target(
@@ -260,6 +273,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings),
+        // The leaders' pages in Debian's Chromium (leader_pages.py, Selenium and axe-core) against the built services.
+        .testTarget(
+            name: "CasePagesTests",
+            dependencies: [
+                "TestSupport", "ParapetCasePages", "ParapetStore", "ParapetPostgres", "ParapetModels", "classifier", "escalation", "notifier",
+                "parapet",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["leader_pages.py"], swiftSettings: swiftSettings),
         // The built executables run as trust IT runs them: bad settings, unreachable servers, shutdown.
         .testTarget(
             name: "ServicesTests", dependencies: ["TestSupport", "ingest", "classifier", "escalation", "notifier"],

@@ -1,3 +1,5 @@
+import Foundation
+import ParapetCasePages
 import ParapetEscalation
 import ParapetModels
 import ParapetRuntime
@@ -22,6 +24,10 @@ struct EscalationServiceSettings: Sendable {
     var groupWait: Duration
     var groupInterval: Duration
     var repeatInterval: Duration
+    /// `PARAPET_PUBLIC_URL`: where leaders reach the case pages (default `http://127.0.0.1:8082`);
+    /// their cookies are `Secure` when it is https. `PARAPET_PAGE_IDLE_TIMEOUT`: signed out after
+    /// this long without a page (default 30m).
+    var pages: CasePagesConfiguration
 
     init(_ reader: ConfigurationReader) throws(ConfigurationErrors) {
         let range = Duration.seconds(60)...Duration.seconds(30 * 24 * 3600)
@@ -43,6 +49,10 @@ struct EscalationServiceSettings: Sendable {
             ConfigurationKey("PARAPET_ALERT_GROUP_INTERVAL", .duration(in: .zero...(.seconds(24 * 3600))), default: .seconds(300)),
             ConfigurationKey("PARAPET_ALERT_REPEAT_INTERVAL", .duration(in: .zero...(.seconds(7 * 24 * 3600))), default: .seconds(4 * 3600)),
             ConfigurationKey("PARAPET_ESCALATION_LANES", .int(in: 1...16), default: 2))
+        let (publicURL, idle) = try reader.values(
+            ConfigurationKey("PARAPET_PUBLIC_URL", .url(schemes: ["http", "https"]), default: URL(string: "http://127.0.0.1:8082")),
+            ConfigurationKey("PARAPET_PAGE_IDLE_TIMEOUT", .duration(in: .seconds(60)...(.seconds(12 * 3600))), default: .seconds(30 * 60)))
+        pages = CasePagesConfiguration(publicURL: publicURL, idleTimeout: idle)
     }
 
     var escalation: EscalationSettings {

@@ -23,8 +23,7 @@ import ParapetStore
 public struct CaseAPI: Sendable {
     let desk: CaseDesk
     let cases: CaseStore
-    let posts: PostStore
-    let verdicts: VerdictStore
+    let reader: CaseReader
     let tokens: AccessTokenStore
     let audit: AuditLog
     let escalator: @Sendable (String) async -> Escalator?
@@ -37,8 +36,7 @@ public struct CaseAPI: Sendable {
     ) {
         self.desk = desk
         cases = CaseStore(client: postgres)
-        posts = PostStore(client: postgres)
-        verdicts = VerdictStore(client: postgres)
+        reader = CaseReader(postgres: postgres)
         tokens = AccessTokenStore(client: postgres)
         audit = AuditLog(client: postgres)
         self.escalator = escalator
@@ -158,26 +156,16 @@ public struct CaseAPI: Sendable {
     }
 
     private func read(_ id: UUID, for caller: Caller, status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let listed = try await cases.find(id), caller.desk.sees(listed.stored) else { throw CaseAPIError(.notFound, "no case \(id)") }
-        let value = listed.stored.case
-        let pack = await escalator(listed.stored.trust)?.pack(for: value.school)
-        var entries: [CaseResource.PostEntry] = []
-        let held = Set(value.verdictIDs)
-        for postID in value.postIDs {
-            entries.append(
-                CaseResource.PostEntry(
-                    post: try await posts.latest(id: postID), verdicts: try await verdicts.verdicts(post: postID).filter { held.contains($0.id) }))
-        }
-        let clauses = (pack?.clauses(value.clauseIDs) ?? []).map {
-            CaseResource.Clause(id: $0.id, behaviour: $0.behaviour, quote: $0.quote, severity: $0.severity)
-        }
-        let told = try await cases.notifications(case: id).map {
-            CaseResource.Told(
-                notification: $0.id, event: $0.eventID, template: $0.template, mode: $0.mode, recipients: $0.recipients, at: $0.createdAt)
-        }
+        let pack: (String) async -> PolicyPack? = { school in await escalator(caller.token.trust)?.pack(for: school) }
+        guard let record = try await reader.read(id, for: caller.desk, pack: pack) else { throw CaseAPIError(.notFound, "no case \(id)") }
         let detail = CaseResource.Detail(
-            case: CaseResource.Summary(listed, now: now()), currentStep: .init(id: value.step, words: pack?.words(for: value.step)),
-            clauses: clauses, posts: entries, told: told, timeline: try await cases.events(case: id))
+            case: CaseResource.Summary(record.listed, now: now()), currentStep: .init(id: record.case.step, words: record.stepWords),
+            clauses: record.clauses.map { CaseResource.Clause(id: $0.id, behaviour: $0.behaviour, quote: $0.quote, severity: $0.severity) },
+            posts: record.posts.map { CaseResource.PostEntry(post: $0.post, verdicts: $0.verdicts) },
+            told: record.told.map {
+                CaseResource.Told(
+                    notification: $0.id, event: $0.eventID, template: $0.template, mode: $0.mode, recipients: $0.recipients, at: $0.createdAt)
+            }, timeline: record.timeline)
         return try Self.json(status, detail)
     }
 

@@ -8,13 +8,24 @@ import ParapetModels
 /// `note` is required for every action: the reason or what was done. `reference` goes with
 /// `police_contacted` and `lado_referred`, `assignee` (an email address) with `assign`,
 /// `outcome` with `close`, `into` (a case id) with `merge`.
-struct CaseActionRequest: Decodable {
-    var action: String
-    var note: String?
-    var reference: String?
-    var assignee: String?
-    var outcome: String?
-    var into: String?
+public struct CaseActionRequest: Decodable, Sendable {
+    public var action: String
+    public var note: String?
+    public var reference: String?
+    public var assignee: String?
+    public var outcome: String?
+    public var into: String?
+
+    public init(
+        action: String, note: String? = nil, reference: String? = nil, assignee: String? = nil, outcome: String? = nil, into: String? = nil
+    ) {
+        self.action = action
+        self.note = note
+        self.reference = reference
+        self.assignee = assignee
+        self.outcome = outcome
+        self.into = into
+    }
 
     /// The longest note kept; a note is a sentence or two, not a document.
     static let noteLimit = 4000
@@ -30,10 +41,17 @@ struct CaseActionRequest: Decodable {
             let (path, reason) = EventDecodingError.location(of: error)
             throw CaseAPIError(.invalidRequest, "the body is not a case action: \(path): \(reason)")
         }
-        return try request.checked()
+        return try request.checkedFields()
     }
 
-    private func checked() throws(CaseAPIError) -> (action: CaseAction, note: String) {
+    /// The action and note asked for, checked: what the case pages' forms submit too.
+    ///
+    /// - Throws: ``CaseAPIError`` (`invalid_request`) naming the field that is wrong.
+    public func checked() throws(CaseAPIError) -> (action: CaseAction, note: String) {
+        try checkedFields()
+    }
+
+    private func checkedFields() throws(CaseAPIError) -> (action: CaseAction, note: String) {
         let note = (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw CaseAPIError(.invalidRequest, "$.note: missing; every action needs a reason or note") }
         guard note.count <= Self.noteLimit else {

@@ -5,12 +5,12 @@ import ParapetStore
 /// The query of `GET /v1/cases`: `school`, `status`, `severity`, `clause`, `behaviour`, `step`,
 /// `overdue` (true or false), `opened_from` and `opened_before` (RFC 3339), `limit` (1–200,
 /// default 50) and `cursor` (the `next_cursor` of the page before).
-struct CaseListQuery {
-    var filter: CaseStore.Filter
-    var cursor: CaseStore.Cursor?
-    var limit: Int
+public struct CaseListQuery: Sendable {
+    public var filter: CaseStore.Filter
+    public var cursor: CaseStore.Cursor?
+    public var limit: Int
     /// A school-bound token asked for another school: the answer is an empty list.
-    var listsNothing = false
+    public var listsNothing = false
 
     static let known: Set<String> = [
         "school", "status", "severity", "clause", "behaviour", "step", "overdue", "opened_from", "opened_before", "limit", "cursor",
@@ -20,7 +20,7 @@ struct CaseListQuery {
     ///
     /// - Throws: ``CaseAPIError`` (`invalid_request`) naming the parameter; `not_found` never:
     ///   a school the token does not cover simply lists nothing.
-    init(_ parameters: [(String, String)], trust: String, tokenSchool: String?) throws(CaseAPIError) {
+    public init(_ parameters: [(String, String)], trust: String, tokenSchool: String?) throws(CaseAPIError) {
         var values: [String: String] = [:]
         for (key, value) in parameters {
             guard Self.known.contains(key) else {

@@ -52,6 +52,11 @@ public struct EscalationService: Service {
         await escalators.escalators[trust]
     }
 
+    /// Every trust's escalator as last loaded.
+    public func allEscalators() async -> [String: Escalator] {
+        await escalators.escalators
+    }
+
     /// The case API's desk over this service's store, rules, clock and publisher.
     public var desk: CaseDesk {
         let service = self

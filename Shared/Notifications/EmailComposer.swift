@@ -134,9 +134,23 @@ public struct EmailComposer: Sendable {
         return try templates.render(.digest, context)
     }
 
-    /// The words of a post as an email may quote them: names of children the case is not about
-    /// masked, at most ``quotedLength`` characters, the evidence marked.
-    public static func quoted(_ post: Post, evidence: [Evidence], masker: NameMasker) -> [(text: String, marked: Bool)] {
+    /// The email carrying a one-time sign-in link, valid until `expires`.
+    public func composeSignIn(
+        trustName: String, link: URL, expires: Date, timeZone: TimeZone, recipientName: String?
+    ) throws -> (text: String, html: String) {
+        try templates.render(
+            .signIn,
+            [
+                "trust": trustName, "link": link.absoluteString, "expires": Self.dateFormat(expires, in: timeZone),
+                "recipient_name": recipientName ?? "", "has_recipient_name": recipientName != nil,
+            ])
+    }
+
+    /// The words of a post as an email (or a case page) may quote them: names of children the
+    /// case is not about masked, at most `limit` characters, the evidence marked.
+    public static func quoted(
+        _ post: Post, evidence: [Evidence], masker: NameMasker, limit: Int = quotedLength
+    ) -> [(text: String, marked: Bool)] {
         let text = post.text
         let utf16 = text.utf16
         let spans = evidence.filter { $0.attachment == nil }.compactMap(\.span).filter { $0.end <= utf16.count }.sorted { $0.start < $1.start }
@@ -148,7 +162,7 @@ public struct EmailComposer: Sendable {
             position = span.end
         }
         if position < utf16.count { pieces.append((slice(text, position, utf16.count), false)) }
-        var left = quotedLength
+        var left = limit
         var result: [(text: String, marked: Bool)] = []
         for (piece, marked) in pieces where left > 0 {
             let masked = masker.masked(piece)
@@ -213,10 +227,11 @@ public struct EmailComposer: Sendable {
         case .overdue: "No one at \(facts.schoolName) has acknowledged a case in time"
         case .closed: "A case at \(facts.schoolName) is closed"
         case .digest: "Today's minor cases at \(facts.schoolName)"
+        case .signIn: "Your link to sign in to Parapet"
         }
     }
 
-    static func outcome(_ closure: CaseState.Closure) -> String {
+    public static func outcome(_ closure: CaseState.Closure) -> String {
         switch closure {
         case .upheld: "The breach was upheld."
         case .notABreach: "It was found not to be a breach."
@@ -228,7 +243,7 @@ public struct EmailComposer: Sendable {
         }
     }
 
-    static func platformName(_ platform: MonitoredAccount.Platform) -> String {
+    public static func platformName(_ platform: MonitoredAccount.Platform) -> String {
         switch platform {
         case .facebook: "Facebook"
         case .instagram: "Instagram"
@@ -241,7 +256,7 @@ public struct EmailComposer: Sendable {
     /// "3:15pm on Tuesday 8 December 2026", in the trust's time zone. Written from the
     /// calendar's fields rather than by a `DateFormatter`, which is costly to make and not
     /// `Sendable` to keep.
-    static func dateFormat(_ date: Date, in timeZone: TimeZone) -> String {
+    public static func dateFormat(_ date: Date, in timeZone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: date)

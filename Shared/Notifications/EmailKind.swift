@@ -17,6 +17,8 @@ public enum EmailKind: String, Sendable, CaseIterable {
     case closed
     /// The day's minor cases for one contact of one school.
     case digest
+    /// A one-time link to sign in to the case pages, asked for on the sign-in page.
+    case signIn = "sign_in"
 
     /// The kind of email a notification asks for.
     public init(_ template: CaseNotification.Template) {

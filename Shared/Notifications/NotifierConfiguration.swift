@@ -23,6 +23,10 @@ public struct NotifierConfiguration: Sendable {
     public var pollTimeout: Duration
     /// How often to gather and send due digests.
     public var sweepInterval: Duration
+    /// How often to look for sign-in links to email: a leader is waiting for each.
+    public var signInInterval: Duration
+    /// How long a sign-in link works, once.
+    public var signInLinkLifetime: Duration
     /// How often to check PostgreSQL for a changed trust configuration.
     public var reloadInterval: Duration
     /// The wait between tries while the mail server is down or answers 4xx.
@@ -33,7 +37,8 @@ public struct NotifierConfiguration: Sendable {
     public init(
         kafka: KafkaConfiguration, sessionTimeout: Duration = .seconds(45), smtp: SMTPConfiguration, publicURL: URL, digestHour: Int = 16,
         digestMinute: Int = 0, batchSize: Int = 500, lanes: Int = 4, pollTimeout: Duration = .milliseconds(100),
-        sweepInterval: Duration = .seconds(30), reloadInterval: Duration = .seconds(10), backoff: Backoff = Backoff(),
+        sweepInterval: Duration = .seconds(30), signInInterval: Duration = .milliseconds(500),
+        signInLinkLifetime: Duration = .seconds(15 * 60), reloadInterval: Duration = .seconds(10), backoff: Backoff = Backoff(),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.kafka = kafka
@@ -46,6 +51,8 @@ public struct NotifierConfiguration: Sendable {
         self.lanes = max(1, lanes)
         self.pollTimeout = pollTimeout
         self.sweepInterval = sweepInterval
+        self.signInInterval = signInInterval
+        self.signInLinkLifetime = signInLinkLifetime
         self.reloadInterval = reloadInterval
         self.backoff = backoff
         self.now = now

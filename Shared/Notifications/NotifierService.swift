@@ -17,7 +17,8 @@ import ParapetStore
 /// each lane on its own SMTP connection). An immediate notification is sent to each recipient
 /// through the ``DeliveryLedger``; a digest one is kept in `digest_entries` for the day's
 /// digest, which the sweep gathers and sends at the configured local time. Offsets are stored
-/// only once every email of the batch was sent, refused (and dead-lettered) or kept.
+/// only once every email of the batch was sent, refused (and dead-lettered) or kept. Between
+/// polls it emails the sign-in links leaders asked for (``SignInMailer``).
 public struct NotifierService: Service {
     private let configuration: NotifierConfiguration
     private let postgres: PostgresClient
@@ -57,7 +58,10 @@ public struct NotifierService: Service {
             let work = Dispatcher(
                 configuration: configuration, composer: EmailComposer(templates: templates), couriers: couriers,
                 facts: CaseFactsReader(client: postgres), digests: digests, metrics: metrics, logger: logger)
-            if try await waitForConfiguration() { try await consumeUntilShutdown(work) }
+            let signIns = SignInMailer(
+                store: SignInStore(client: postgres), composer: work.composer, courier: couriers[0], publicURL: configuration.publicURL,
+                validFor: configuration.signInLinkLifetime, now: configuration.now, logger: logger)
+            if try await waitForConfiguration() { try await consumeUntilShutdown(work, signIns) }
         } catch {
             await producer.close()
             throw error
@@ -72,7 +76,7 @@ public struct NotifierService: Service {
         }
     }
 
-    private func consumeUntilShutdown(_ work: Dispatcher) async throws {
+    private func consumeUntilShutdown(_ work: Dispatcher, _ signIns: SignInMailer) async throws {
         var consumerLogger = logger
         consumerLogger[metadataKey: "kafka.client"] = "consumer"
         let consumer = try KafkaConsumer(configuration: configuration.consumer, logger: consumerLogger)
@@ -80,7 +84,7 @@ public struct NotifierService: Service {
         logger.info(
             "consuming", metadata: ["topic": "\(ParapetTopic.notifications.name)", "group": "\(NotifierConfiguration.consumerGroup)"])
         do {
-            try await consume(consumer, work)
+            try await consume(consumer, work, signIns)
         } catch is CancellationError {
             // A shutdown while the mail server was down: what was not sent is sent next run.
             logger.info("stopped while emails were waiting for the mail server; they go at the next start")
@@ -92,9 +96,10 @@ public struct NotifierService: Service {
         logger.info("stopped consuming")
     }
 
-    private func consume(_ consumer: KafkaConsumer, _ work: Dispatcher) async throws {
+    private func consume(_ consumer: KafkaConsumer, _ work: Dispatcher, _ signIns: SignInMailer) async throws {
         var lastReload = ContinuousClock.now
         var lastSweep: ContinuousClock.Instant?
+        var lastSignInCheck: ContinuousClock.Instant?
         while !Task.isShuttingDownGracefully {
             if ContinuousClock.now - lastReload >= configuration.reloadInterval {
                 lastReload = .now
@@ -108,6 +113,10 @@ public struct NotifierService: Service {
             if lastSweep.map({ ContinuousClock.now - $0 >= configuration.sweepInterval }) ?? true {
                 lastSweep = .now
                 try await work.sendDueDigests(trusts)
+            }
+            if lastSignInCheck.map({ ContinuousClock.now - $0 >= configuration.signInInterval }) ?? true {
+                lastSignInCheck = .now
+                try await signIns.sendPending(trusts)
             }
             let messages = try await consumer.poll(maxMessages: configuration.batchSize, timeout: configuration.pollTimeout)
             guard !messages.isEmpty else { continue }

@@ -31,27 +31,3 @@ actor TrustDirectory {
         return true
     }
 }
-
-extension TrustConfiguration {
-    /// The contact with `email` who may hear about `school`'s cases: one of the school's own,
-    /// or one of the trust's; nil for anyone else, who must never be sent a case.
-    func contact(_ email: String, school: String) -> Contact? {
-        let wanted = email.lowercased()
-        return (contacts.filter { $0.school == school } + trust.contacts).first { $0.email.lowercased() == wanted }
-    }
-
-    /// The school's name; its id where the configuration has no such school.
-    func schoolName(_ school: String) -> String {
-        schools.first { $0.id == school }?.name ?? school
-    }
-
-    /// The pupils on the school's roster.
-    func pupils(of school: String) -> [Pupil] {
-        rosters.first { $0.school == school }?.pupils ?? []
-    }
-
-    /// The trust's time zone; Europe/London where the configured one is unknown.
-    var timeZone: TimeZone {
-        TimeZone(identifier: trust.timezone) ?? TimeZone(identifier: "Europe/London") ?? .current
-    }
-}

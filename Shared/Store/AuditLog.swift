@@ -18,6 +18,8 @@ public struct AuditLog: Sendable {
 
         public var at: Date
         public var tokenID: UUID?
+        /// The case pages' session, for a page view or a form posted.
+        public var sessionID: UUID?
         public var email: String?
         public var role: String?
         public var outcome: Outcome
@@ -31,8 +33,9 @@ public struct AuditLog: Sendable {
 
         public init(
             at: Date = Date(), tokenID: UUID?, email: String?, role: String?, outcome: Outcome, method: String, path: String,
-            caseID: UUID? = nil, detail: String? = nil, status: Int, remoteAddress: String?
+            caseID: UUID? = nil, detail: String? = nil, status: Int, remoteAddress: String?, sessionID: UUID? = nil
         ) {
+            self.sessionID = sessionID
             self.at = at
             self.tokenID = tokenID
             self.email = email
@@ -51,9 +54,9 @@ public struct AuditLog: Sendable {
     public func append(_ entry: Entry) async throws {
         try await client.execute(
             """
-            INSERT INTO audit_log (at, token_id, email, role, outcome, method, path, case_id, detail, status, remote_address)
-            VALUES (\(entry.at), \(entry.tokenID), \(entry.email), \(entry.role), \(entry.outcome.rawValue), \(entry.method),
-                \(entry.path), \(entry.caseID), \(entry.detail), \(Int32(entry.status)), \(entry.remoteAddress))
+            INSERT INTO audit_log (at, token_id, session_id, email, role, outcome, method, path, case_id, detail, status, remote_address)
+            VALUES (\(entry.at), \(entry.tokenID), \(entry.sessionID), \(entry.email), \(entry.role), \(entry.outcome.rawValue),
+                \(entry.method), \(entry.path), \(entry.caseID), \(entry.detail), \(Int32(entry.status)), \(entry.remoteAddress))
             """)
     }
 
@@ -61,7 +64,7 @@ public struct AuditLog: Sendable {
     public func recent(limit: Int = 100) async throws -> [Entry] {
         try await client.query(
             """
-            SELECT at, token_id, email, role, outcome, method, path, case_id, detail, status, remote_address
+            SELECT at, token_id, session_id, email, role, outcome, method, path, case_id, detail, status, remote_address
             FROM audit_log ORDER BY id DESC LIMIT \(limit)
             """
         ).map { row in
@@ -72,7 +75,8 @@ public struct AuditLog: Sendable {
                 method: try row.decode(String.self, column: "method"), path: try row.decode(String.self, column: "path"),
                 caseID: try row.decode(UUID?.self, column: "case_id"), detail: try row.decode(String?.self, column: "detail"),
                 status: Int(try row.decode(Int32.self, column: "status")),
-                remoteAddress: try row.decode(String?.self, column: "remote_address"))
+                remoteAddress: try row.decode(String?.self, column: "remote_address"),
+                sessionID: try row.decode(UUID?.self, column: "session_id"))
         }
     }
 }

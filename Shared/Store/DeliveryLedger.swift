@@ -17,7 +17,8 @@ public struct DeliveryLedger: Sendable {
         public var notificationID: UUID
         public var recipient: String
         public var trust: String
-        public var school: String
+        /// Nil for a sign-in email to a trust-level contact.
+        public var school: String?
         /// Nil for a digest.
         public var caseID: UUID?
         public var template: String
@@ -25,7 +26,7 @@ public struct DeliveryLedger: Sendable {
         public var subject: String
 
         public init(
-            notificationID: UUID, recipient: String, trust: String, school: String, caseID: UUID?, template: String, messageID: String,
+            notificationID: UUID, recipient: String, trust: String, school: String?, caseID: UUID?, template: String, messageID: String,
             subject: String
         ) {
             self.notificationID = notificationID

@@ -112,3 +112,46 @@ public struct SignInStore: Sendable {
         return (UUID(), (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
     }
 }
+
+extension SignInStore {
+    /// A sign-in link asked for on the sign-in page, for the notifier to make and email.
+    public struct Request: Sendable, Hashable {
+        public var id: UUID
+        public var trust: String
+        public var email: String
+        /// The page to open once signed in.
+        public var next: String?
+        public var requestedAt: Date
+    }
+
+    /// Records that the contact with `email` of `trust` asked for a link.
+    public func request(trust: String, email: String, next: String?, now: Date = Date()) async throws -> Request {
+        let request = Request(id: UUID(), trust: trust, email: email, next: next, requestedAt: ParapetJSON.wholeMilliseconds(now))
+        try await client.execute(
+            """
+            INSERT INTO sign_in_requests (id, trust_id, email, next_path, requested_at)
+            VALUES (\(request.id), \(trust), \(email), \(next), \(request.requestedAt))
+            """)
+        return request
+    }
+
+    /// The requests not yet emailed, oldest first.
+    public func pendingRequests(limit: Int = 100) async throws -> [Request] {
+        try await client.query(
+            """
+            SELECT id, trust_id, email, next_path, requested_at FROM sign_in_requests
+            WHERE handled_at IS NULL ORDER BY requested_at LIMIT \(limit)
+            """
+        ).map { row in
+            Request(
+                id: try row.decode(UUID.self, column: "id"), trust: try row.decode(String.self, column: "trust_id"),
+                email: try row.decode(String.self, column: "email"), next: try row.decode(String?.self, column: "next_path"),
+                requestedAt: try row.decode(Date.self, column: "requested_at"))
+        }
+    }
+
+    /// Marks request `id` handled: emailed, or too old to send.
+    public func markHandled(_ id: UUID, now: Date = Date()) async throws {
+        try await client.execute("UPDATE sign_in_requests SET handled_at = \(now) WHERE id = \(id) AND handled_at IS NULL")
+    }
+}
