@@ -88,11 +88,12 @@ let package = Package(
             dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/Ingest", swiftSettings: swiftSettings),
         // Holds posts against a school's policy pack: text normalisation, the per-trust matcher,
-        // the detectors, verdicts. Pure: used alike by the classifier, the CLI and the benchmarks.
+        // the detectors, verdicts; the word lists are data files (Words/), read and checked once.
+        // No other I/O: used alike by the classifier, the CLI and the benchmarks.
         .target(
             name: "ParapetPolicyEngine",
             dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
-            path: "Shared/PolicyEngine", swiftSettings: swiftSettings),
+            path: "Shared/PolicyEngine", resources: [.copy("Words")], swiftSettings: swiftSettings),
         // Parapet's tables in PostgreSQL: what each service reads and writes.
         .target(
             name: "ParapetStore",

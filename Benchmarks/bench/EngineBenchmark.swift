@@ -81,7 +81,7 @@ enum EngineBenchmark {
         let peakBeforeBuild = peakResidentKiB()
         let clock = ContinuousClock()
         let buildStart = clock.now
-        let engine = PolicyEngine(configuration: trust.configuration)
+        let engine = try PolicyEngine(configuration: trust.configuration)
         let buildTime = clock.now - buildStart
         let peakAfterBuild = peakResidentKiB()
         try EngineVerdictDump.writeIfAsked(engine: engine, posts: samples, decidedAt: decidedAt)

@@ -14,6 +14,8 @@ enum ClassifyError: Error, CustomStringConvertible {
     case badPost(String)
     /// The engine refused the post (text too long, for example).
     case classification(ClassificationError)
+    /// The word files installed with Parapet are missing or wrong.
+    case words(WordFileError)
 
     var description: String {
         switch self {
@@ -29,6 +31,8 @@ enum ClassifyError: Error, CustomStringConvertible {
             problem
         case .classification(let error):
             error.description
+        case .words(let error):
+            "the word lists cannot be read: \(error.description)"
         }
     }
 }

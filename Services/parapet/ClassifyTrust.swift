@@ -45,7 +45,11 @@ struct ClassifyTrust: Sendable {
         }
         self.defaultAccounts = defaultAccounts
         self.defaults = defaults
-        engine = PolicyEngine(configuration: configuration)
+        do {
+            engine = try PolicyEngine(configuration: configuration)
+        } catch {
+            throw .words(error)
+        }
         self.defaults.account = try resolve(school: defaults.school, account: defaults.account).account.id
     }
 

@@ -40,7 +40,7 @@ actor TrustEngines {
         let started = ContinuousClock.now
         for trust in try await store.trustIDs() {
             guard let stored = try await store.load(trust: trust) else { continue }
-            built[trust] = PolicyEngine(configuration: stored.configuration, packVersions: stored.packVersions)
+            built[trust] = try PolicyEngine(configuration: stored.configuration, packVersions: stored.packVersions)
             versions[trust] = stored.packVersions
         }
         let reloaded = stamp != nil

@@ -42,8 +42,8 @@ struct StoredConfigurationMatchesFilesTests {
             #expect(stored.packVersions == (try await store.currentPackVersions(trust: files.trust.id)))
 
             // The engine built from either gives the same verdicts.
-            let fromFiles = PolicyEngine(configuration: files, packVersions: stored.packVersions)
-            let fromDatabase = PolicyEngine(configuration: loaded, packVersions: stored.packVersions)
+            let fromFiles = try PolicyEngine(configuration: files, packVersions: stored.packVersions)
+            let fromDatabase = try PolicyEngine(configuration: loaded, packVersions: stored.packVersions)
             let decided = Date(timeIntervalSince1970: 1_790_000_000)
             for (index, text) in [
                 "Lovely assembly", "The head is a liar and a thief", "Mr Bennett is useless", "I'll smash his face in at the gates",

@@ -11,7 +11,7 @@ struct BreachesSayWhoTheyAreAboutTests {
     let engine: PolicyEngine
 
     init() throws {
-        engine = PolicyEngine(configuration: try TrustConfiguration.load(from: LabelledCorpus.exampleTrust))
+        engine = try PolicyEngine(configuration: try TrustConfiguration.load(from: LabelledCorpus.exampleTrust))
     }
 
     func breaches(_ text: String, author: PostAuthor = PostAuthor(handle: "worried.parent.77", kind: .parent)) throws -> [ClauseBreach] {

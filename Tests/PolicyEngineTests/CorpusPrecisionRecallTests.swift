@@ -9,7 +9,7 @@ struct CorpusPrecisionRecallTests {
     @Test("every behaviour reaches 0.9 precision and 0.9 recall over the whole corpus")
     func everyBehaviourReachesNinetyPercent() throws {
         let configuration = try TrustConfiguration.load(from: LabelledCorpus.exampleTrust)
-        let engine = PolicyEngine(configuration: configuration)
+        let engine = try PolicyEngine(configuration: configuration)
         let entries = try LabelledCorpus.load()
         var truePositives: [Behaviour: Int] = [:]
         var falsePositives: [Behaviour: [String]] = [:]

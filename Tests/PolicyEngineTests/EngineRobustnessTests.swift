@@ -19,7 +19,7 @@ struct EngineRobustnessTests {
             fatalError("the example trust does not load: \(error)")
         }
     }()
-    static let engine = PolicyEngine(configuration: configuration)
+    static let engine = try! PolicyEngine(configuration: configuration)
     static let decidedAt = Date(timeIntervalSince1970: 1_790_000_000)
 
     /// A post on Stour Provost's parents' group (or `account`) by a parent, with a fixed id.

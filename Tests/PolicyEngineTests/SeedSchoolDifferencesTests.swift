@@ -25,7 +25,7 @@ struct SeedSchoolDifferencesTests {
             configuration.schoolPacks.removeAll { $0.school == school }
             configuration.schoolPacks.append(pack)
         }
-        let engine = PolicyEngine(configuration: configuration)
+        let engine = try PolicyEngine(configuration: configuration)
         let now = Date(timeIntervalSince1970: 1_793_000_000)
         let post = Post(
             trust: configuration.trust.id, school: school, account: account, platform: .facebook, externalID: "seed-difference",

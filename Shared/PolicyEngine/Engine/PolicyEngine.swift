@@ -7,9 +7,15 @@ import ParapetModels
 /// shared: `classify` is a pure function of the post, the trust's configuration, the pack
 /// versions and `decidedAt`, safe to call from any number of threads at once.
 public struct PolicyEngine: Sendable {
-    /// Names the detectors and word lists; bumped whenever either changes what a verdict says,
-    /// so an operator can diff two rulesets on the same posts.
-    public static let rulesetVersion = "parapet-rules/2026.12.1"
+    /// The detectors' own revision: bumped whenever a change to their code changes what a
+    /// verdict says. The word lists need no bump: their fingerprint is in ``rulesetVersion``.
+    public static let detectorsRevision = "2026.12.1"
+
+    /// Names the detectors and the word lists: `parapet-rules/<detectors' revision>+<the first
+    /// 12 hex digits of the word files' SHA-256>`. Verdict ids derive from it, so a post
+    /// classified again after a change of rules gets a new verdict, and under the same rules
+    /// the same one.
+    public static let rulesetVersion = "parapet-rules/\(detectorsRevision)+\(WordBook.current.fingerprint.prefix(12))"
 
     /// The longest text the engine reads, in UTF-8 bytes; longer posts are rejected, not cut.
     public static let maximumTextBytes = 4 * 1024 * 1024
@@ -20,7 +26,10 @@ public struct PolicyEngine: Sendable {
     /// - Parameter packVersions: each school's effective pack version as stored by
     ///   `config apply` (school id to version); a school without one gets version 0, meaning
     ///   "read from files, not applied".
-    public init(configuration: TrustConfiguration, packVersions: [String: Int] = [:]) {
+    /// - Throws: ``WordFileError`` when the word files installed with Parapet are missing or
+    ///   wrong (file, line and entry): no post is classified without its words.
+    public init(configuration: TrustConfiguration, packVersions: [String: Int] = [:]) throws(WordFileError) {
+        _ = try WordBook.builtIn.get()
         compiled = CompiledTrust(configuration: configuration, packVersions: packVersions)
     }
 
