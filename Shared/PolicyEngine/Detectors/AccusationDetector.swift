@@ -88,7 +88,7 @@ struct AccusationDetector: Detector {
             /// The person a hit is about: one in its sentence within `window` tokens, else (when
             /// its sentence names nobody and carries a pronoun or opens with the hit) the last
             /// one named in the sentence before.
-            func target(for hit: Range<Int>, within window: Int = 12, carryOver: Bool = true) -> Range<Int>? {
+            func target(for hit: Range<Int>, within window: Proximity = .accusationTarget, carryOver: Bool = true) -> Range<Int>? {
                 if let person = targets.first(where: { !$0.overlaps(hit) && view.sameSentence($0, hit) && TextView.near($0, hit, within: window) }) {
                     return person
                 }
@@ -116,7 +116,8 @@ struct AccusationDetector: Detector {
             let childTargets = view.hits(.thirdPartyChild) + post.pupilNames(in: view).map(\.tokens)
             var allegation: [Evidence] = []
             for hit in view.hits(.misconduct, notWithin: [.accidentContext, .misconductIdiom]) {
-                guard let person = target(for: hit, within: 20), !parents.contains(person), !view.inSentence(.accidentContext, with: hit),
+                guard let person = target(for: hit, within: .allegationTarget), !parents.contains(person),
+                    !view.inSentence(.accidentContext, with: hit),
                     !reportedElsewhere(hit)
                 else {
                     continue
@@ -134,7 +135,9 @@ struct AccusationDetector: Detector {
             for hit in view.hits(.defamatory, notWithin: [.misconductIdiom]) where !reportedElsewhere(hit) {
                 let phrase = view.phrase(hit)
                 let close = Self.closeOnly.contains(phrase)
-                guard let person = target(for: hit, within: close ? 4 : 12, carryOver: !close), person.lowerBound < hit.lowerBound || !close else {
+                guard let person = target(for: hit, within: close ? .directTarget : .accusationTarget, carryOver: !close),
+                    person.lowerBound < hit.lowerBound || !close
+                else {
                     continue
                 }
                 if view.inSentence(.question, with: hit) && !view.inSentence(.personReference, with: hit) { continue }
@@ -152,7 +155,7 @@ struct AccusationDetector: Detector {
 
             for hit in view.hits(.negativeTrait, notWithin: [.misconductIdiom]) + view.hits(.insult, notWithin: [.misconductIdiom])
             where !reportedElsewhere(hit) {
-                guard let person = target(for: hit, within: 8), !reportedElsewhere(person), !takenBack(hit) else { continue }
+                guard let person = target(for: hit, within: .traitTarget), !reportedElsewhere(person), !takenBack(hit) else { continue }
                 negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
             }
             // Bullying words aimed at a child (or, from a pupil, at the reader) are derogatory about them too.
@@ -167,13 +170,13 @@ struct AccusationDetector: Detector {
                 }
                 let phrase = view.phrase(hit)
                 if Self.bullyingActs.contains(where: { phrase.hasPrefix($0) }) || phrase.containsASCII(" you") { continue }
-                if let person = target(for: hit, within: 10), !reportedElsewhere(person) {
+                if let person = target(for: hit, within: .bullyingTarget), !reportedElsewhere(person) {
                     negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
                 }
             }
             // Swearing or a sexual slur aimed straight at a person ("Mr X is a pr!ck", "the head, you absolute c*nt").
             for hit in view.hits(.swearing) + view.hits(.sexual) {
-                guard let person = target(for: hit, within: 4, carryOver: false), person.upperBound <= hit.lowerBound else { continue }
+                guard let person = target(for: hit, within: .directTarget, carryOver: false), person.upperBound <= hit.lowerBound else { continue }
                 negative += [view.evidence(person, detector: "person"), view.evidence(hit, detector: "derogatory")]
             }
             if !negative.isEmpty { found.add(.negativeCommentAboutIndividual, negative) }

@@ -201,9 +201,9 @@ struct LanguageDetector: Detector {
         for group in groups {
             let name = view.phrase(group)
             let gendered = Self.genderGroups.contains(name)
-            let window = gendered ? 4 : 10
+            let window: Proximity = gendered ? .genderedGroupAttack : .groupAttack
             // The group's sentence, or the next one when it goes on about them ("…came over. Dirty, lazy…").
-            func close(_ hit: Range<Int>, within distance: Int) -> Bool {
+            func close(_ hit: Range<Int>, within distance: Proximity) -> Bool {
                 guard !hit.overlaps(group), TextView.near(hit, group, within: distance) else { return false }
                 let gap = view.sentence[hit.lowerBound] - view.sentence[group.lowerBound]
                 return gap == 0 || (gap == 1 && !gendered)
@@ -236,7 +236,9 @@ struct LanguageDetector: Detector {
                 let generalised = generalisedGroup || !attacks.isEmpty
                 if generalised {
                     for hit in hostile
-                    where view.sameSentence(hit, group) && TextView.near(hit, group, within: gendered ? 3 : 5) && !hit.overlaps(group) {
+                    where view.sameSentence(hit, group) && TextView.near(hit, group, within: gendered ? .genderedHostileAdjective : .hostileAdjective)
+                        && !hit.overlaps(group)
+                    {
                         attacks.append(hit)
                     }
                 }

@@ -32,7 +32,7 @@ struct PrivacyDetector: Detector {
                 for hit in view.hits(.sensitive) {
                     guard
                         let subject = thirdParty.first(where: {
-                            !$0.overlaps(hit) && (view.sameSentence($0, hit) || TextView.near($0, hit, within: 12))
+                            !$0.overlaps(hit) && (view.sameSentence($0, hit) || TextView.near($0, hit, within: .privateMatterSubject))
                         }),
                         !view.inSentence(.reportedElsewhere, with: hit)
                     else {

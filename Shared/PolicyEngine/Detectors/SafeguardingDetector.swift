@@ -193,7 +193,7 @@ struct SafeguardingDetector: Detector {
                     household.append(hit)
                     continue
                 }
-                if laughs.contains(where: { view.sameSentence($0, hit) || TextView.near($0, hit, within: 6) }) || emoji { continue }
+                if laughs.contains(where: { view.sameSentence($0, hit) || TextView.near($0, hit, within: .laughterBeside) }) || emoji { continue }
                 // The same words under two cues, or inside a longer risk, are one risk.
                 if risks.contains(where: { $0.hit == hit }) { continue }
                 let tier: Tier = Self.corroborate.contains(riskKey) ? .corroborate : Self.voiced.contains(riskKey) ? .voiced : .strong

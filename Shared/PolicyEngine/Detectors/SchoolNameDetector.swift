@@ -76,8 +76,8 @@ struct SchoolNameDetector: Detector {
                     // A logo, or the name right by the thing made: "school logo tees", "had
                     // d'Auvergne School stickers printed".
                     let branded =
-                        logos.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 6) }
-                        || strong.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: 3) }
+                        logos.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: .logoOnMerchandise) }
+                        || strong.contains { view.sameSentence($0, hit) && TextView.near($0, hit, within: .nameBeside) }
                     if branded {
                         use = true
                         evidence.append(view.evidence(hit, detector: "school-name-use"))
@@ -88,7 +88,7 @@ struct SchoolNameDetector: Detector {
             let named = strong + mentions.weak
             for claim in claims where Self.claimPhrases.contains(view.phrase(claim)) {
                 guard !PostContext.isQuestion(claim.lowerBound, in: view), !PostContext.negated(claim, in: view) else { continue }
-                if named.contains(where: { view.sameSentence($0, claim) && TextView.near($0, claim, within: 3) }) {
+                if named.contains(where: { view.sameSentence($0, claim) && TextView.near($0, claim, within: .nameBeside) }) {
                     use = true
                     evidence.append(view.evidence(claim, detector: "school-name-claim"))
                 }
@@ -178,14 +178,16 @@ struct SchoolNameDetector: Detector {
             {
                 continue
             }
-            if view.hitsInSentence(.schoolOwnWebsite, with: place).contains(where: { TextView.near($0, place, within: 8) }) { continue }
+            if view.hitsInSentence(.schoolOwnWebsite, with: place).contains(where: { TextView.near($0, place, within: .ownWebsite) }) { continue }
             let set = setups.contains { setup, phrase in
-                guard view.sameSentence(setup, place) || TextView.near(setup, place, within: 5), !PostContext.negated(setup, in: view) else {
+                guard view.sameSentence(setup, place) || TextView.near(setup, place, within: .setupAcrossSentences),
+                    !PostContext.negated(setup, in: view)
+                else {
                     return false
                 }
                 if Self.adjacent.contains(phrase) { return setup.upperBound <= place.lowerBound && place.lowerBound - setup.upperBound <= 2 }
                 if Self.afterwards.contains(phrase) { return setup.lowerBound >= place.upperBound && setup.lowerBound - place.upperBound <= 4 }
-                return TextView.near(setup, place, within: 8)
+                return TextView.near(setup, place, within: .setupOfPlace)
             }
             if set { announced.append(place) }
         }

@@ -280,9 +280,9 @@ final class TextView {
         return span.substring(of: text).map(String.init) ?? ""
     }
 
-    /// Whether two token ranges are within `window` tokens of each other.
-    static func near(_ a: Range<Int>, _ b: Range<Int>, within window: Int) -> Bool {
-        a.lowerBound - b.upperBound <= window && b.lowerBound - a.upperBound <= window
+    /// Whether two token ranges are within `window` of each other.
+    static func near(_ a: Range<Int>, _ b: Range<Int>, within window: Proximity) -> Bool {
+        a.lowerBound - b.upperBound <= window.words && b.lowerBound - a.upperBound <= window.words
     }
 
     func sameSentence(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
