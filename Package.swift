@@ -92,7 +92,7 @@ let package = Package(
         // No other I/O: used alike by the classifier, the CLI and the benchmarks.
         .target(
             name: "ParapetPolicyEngine",
-            dependencies: ["ParapetModels", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["ParapetModels", "ParapetCodecs", .product(name: "Crypto", package: "swift-crypto")],
             path: "Shared/PolicyEngine", resources: [.copy("Words")], swiftSettings: swiftSettings),
         // Parapet's tables in PostgreSQL: what each service reads and writes.
         .target(
@@ -175,7 +175,7 @@ let package = Package(
         .target(
             name: "ParapetCasePages",
             dependencies: [
-                "ParapetCaseAPI", "ParapetEscalation", "ParapetNotifications", "ParapetStore", "ParapetModels", "ParapetPostgres",
+                "ParapetCaseAPI", "ParapetEscalation", "ParapetNotifications", "ParapetStore", "ParapetModels", "ParapetPostgres", "ParapetCodecs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -216,7 +216,8 @@ public struct CaseAPI: Sendable {
         }
     }
 
-    static func error(_ refusal: CaseDesk.Refusal) -> CaseAPIError {
+    /// The API's answer to a refusal of the desk; the pages answer with its status too.
+    public static func error(_ refusal: CaseDesk.Refusal) -> CaseAPIError {
         switch refusal {
         case .notFound: CaseAPIError(.notFound, refusal.description)
         case .forbidden: CaseAPIError(.forbidden, refusal.description)

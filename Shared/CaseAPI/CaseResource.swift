@@ -53,7 +53,7 @@ enum CaseResource {
             openedAt = value.openedAt
             updatedAt = value.updatedAt
             dueAt = listed.dueAt
-            overdue = value.state.status == .escalated || (listed.dueAt.map { $0 <= now } ?? false)
+            overdue = listed.isOverdue(at: now)
             lastSequence = listed.stored.lastSequence
             about = value.about
             allegation = value.allegation.map { Allegation($0, referred: value.isReferredToLADO) }

@@ -37,7 +37,7 @@ extension CasePages {
         let zone = configuration.timeZone
         let rows: [[String: Any]] = found.map { listed in
             let value = listed.stored.case
-            let overdue = value.state.status == .escalated || (listed.dueAt.map { $0 <= date } ?? false)
+            let overdue = listed.isOverdue(at: date)
             return [
                 "id": value.id.uuidString.lowercased(), "concern": value.behaviours.first?.plainName ?? "A breach of the policy",
                 "school": configuration.schoolName(value.school), "severity": PlainWords.severity(value.severity),
@@ -99,15 +99,7 @@ extension CasePages {
             _ = try await desk.act(action, on: record.case.id, by: view.leader, note: note)
         } catch let refusal as CaseDesk.Refusal {
             visit.detail = refusal.description
-            let status: HTTPResponse.Status =
-                switch refusal {
-                case .notFound: .notFound
-                case .forbidden: .forbidden
-                case .conflict: .conflict
-                case .invalid: .unprocessableContent
-                case .unavailable: .serviceUnavailable
-                }
-            return try await casePage(&visit, id: id, problem: (status, "Not recorded: \(refusal.description)."))
+            return try await casePage(&visit, id: id, problem: (CaseAPI.error(refusal).status, "Not recorded: \(refusal.description)."))
         }
         visit.detail = action.name
         return Response.redirect(to: "/cases/\(record.case.id.uuidString.lowercased())?recorded=\(action.name)#timeline")

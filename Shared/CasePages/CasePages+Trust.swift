@@ -18,8 +18,9 @@ extension CasePages {
         let weeks = Self.weekStarts(ending: date, count: Self.overviewWeeks, timeZone: configuration.timeZone)
         let since = Self.startOfDay(weeks[0], timeZone: configuration.timeZone)
         let overview = try await cases.overview(trust: leader.trust, since: since, timeZone: configuration.trust.timezone, now: date)
-        let behaviourOfClause: (String, String) -> String = { school, clause in
-            configuration.effectivePack(for: school)?.clauses([clause]).first?.behaviour.plainName ?? clause
+        // Each row's concern once, from the packs escalation already merged.
+        let concerns = overview.weekly.map { row in
+            escalator.pack(for: row.school)?.clauses([row.clause]).first?.behaviour.plainName ?? row.clause
         }
         let schools: [[String: Any]] = configuration.schools.map { school in
             let open = overview.open.filter { $0.school == school.id }
@@ -41,7 +42,7 @@ extension CasePages {
         }
         // The chart: the five most frequent concerns, the rest together.
         var totals: [String: Int] = [:]
-        for row in overview.weekly { totals[behaviourOfClause(row.school, row.clause), default: 0] += row.count }
+        for (row, concern) in zip(overview.weekly, concerns) { totals[concern, default: 0] += row.count }
         var series = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
         let hasOther = series.count > 5
         if hasOther { series = Array(series.prefix(5)) + ["Everything else"] }
@@ -49,10 +50,10 @@ extension CasePages {
             BreachChart.Week(
                 start: start,
                 counts: series.map { name in
-                    overview.weekly.filter { $0.weekStarting == start }.filter { row in
-                        let concern = behaviourOfClause(row.school, row.clause)
-                        return concern == name || (name == "Everything else" && hasOther && !series.dropLast().contains(concern))
-                    }.reduce(0) { $0 + $1.count }
+                    zip(overview.weekly, concerns).filter { row, concern in
+                        row.weekStarting == start
+                            && (concern == name || (name == "Everything else" && hasOther && !series.dropLast().contains(concern)))
+                    }.reduce(0) { $0 + $1.0.count }
                 })
         }
         let chart = BreachChart(series: series, weeks: chartWeeks)

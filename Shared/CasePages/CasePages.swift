@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import ParapetCaseAPI
+import ParapetCodecs
 import ParapetEscalation
 import ParapetModels
 import ParapetPostgres
@@ -159,10 +160,7 @@ public struct CasePages: Sendable {
     /// Gives a visitor without a session a form cookie, so their forms can carry a token.
     func ensureFormCookie(_ visit: inout Visit) {
         guard visit.cookieSecret == nil else { return }
-        var generator = SystemRandomNumberGenerator()
-        let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }.map {
-            ($0 < 16 ? "0" : "") + String($0, radix: 16)
-        }.joined()
+        let secret = HexDigit.lowercased(AccessToken.newSecret())
         visit.cookieSecret = secret
         visit.setCookies.append(cookie(Self.formCookie, secret, maxAge: nil))
     }

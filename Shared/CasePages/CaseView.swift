@@ -21,7 +21,7 @@ struct CaseView {
         let zone = configuration.timeZone
         let names = Dictionary(
             (configuration.trust.contacts + configuration.contacts).map { ($0.email.lowercased(), $0.name) }, uniquingKeysWith: { a, _ in a })
-        let overdue = value.state.status == .escalated || (record.listed.dueAt.map { $0 <= now } ?? false)
+        let overdue = record.listed.isOverdue(at: now)
         let closed = value.state.status == .closed
         var context: [String: Any] = [
             "id": value.id.uuidString.lowercased(),

@@ -1,4 +1,6 @@
 import Crypto
+import ParapetCodecs
+import ParapetStore
 
 /// The token every form carries against cross-site request forgery: derived from the secret in
 /// the visitor's cookie (the session's, or before sign-in a random one of its own), so another
@@ -6,15 +8,12 @@ import Crypto
 enum FormToken {
     /// The token for forms shown to the holder of cookie secret `secret`.
     static func token(for secret: String) -> String {
-        let digest = SHA256.hash(data: Array("parapet.form-token:\(secret)".utf8))
-        return digest.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        HexDigit.lowercased(SHA256.hash(data: Array("parapet.form-token:\(secret)".utf8)))
     }
 
     /// Whether `presented` is the token for `secret`, compared in full whatever differs first.
     static func matches(_ presented: String?, secret: String?) -> Bool {
         guard let presented, let secret else { return false }
-        let expected = Array(token(for: secret).utf8)
-        let given = Array(presented.utf8)
-        return given.count == expected.count && zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        return AccessToken.sameInConstantTime(Array(presented.utf8), Array(token(for: secret).utf8))
     }
 }

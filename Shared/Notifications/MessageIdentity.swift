@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParapetCodecs
 import ParapetModels
 
 /// The ids the notifier gives its emails, derived from what they are about, so that sending
@@ -8,9 +9,7 @@ public enum MessageIdentity {
     /// The `Message-ID` (without angle brackets) of notification `id`'s email to `recipient`:
     /// one per notification and recipient, in the sender's domain.
     public static func messageID(notification id: UUID, recipient: String, domain: String) -> String {
-        let tag = SHA256.hash(data: Array(recipient.lowercased().utf8)).prefix(6).map { byte in
-            String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
+        let tag = HexDigit.lowercased(SHA256.hash(data: Array(recipient.lowercased().utf8)).prefix(6))
         return "\(id.lowercasedString).\(tag)@\(domain)"
     }
 

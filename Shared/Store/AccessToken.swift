@@ -58,7 +58,18 @@ public struct AccessToken: Sendable, Hashable, Identifiable {
     /// Whether `secret` is the one whose digest is `stored`, compared in full whatever differs
     /// first, so the time taken tells nothing.
     static func matches(_ stored: [UInt8], _ secret: [UInt8]) -> Bool {
-        let presented = digest(secret)
-        return stored.count == presented.count && zip(stored, presented).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        sameInConstantTime(stored, digest(secret))
+    }
+
+    /// Whether `a` and `b` are equal, every byte compared whatever differs first, so the time
+    /// taken tells nothing about a secret.
+    public static func sameInConstantTime(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.count == b.count && zip(a, b).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+    }
+
+    /// 32 random bytes from the system's generator: a new token's, link's or cookie's secret.
+    public static func newSecret() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 }

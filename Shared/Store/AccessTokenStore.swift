@@ -15,8 +15,7 @@ public struct AccessTokenStore: Sendable {
     public func issue(
         trust: String, email: String, name: String, role: ContactRole, school: String?, validFor: Duration, now: Date = Date()
     ) async throws -> (token: AccessToken, text: String) {
-        var generator = SystemRandomNumberGenerator()
-        let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let secret = AccessToken.newSecret()
         let issued = ParapetJSON.wholeMilliseconds(now)
         let token = AccessToken(
             id: UUID(), trust: trust, email: email, name: name, role: role, school: school, issuedAt: issued,

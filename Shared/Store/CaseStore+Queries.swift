@@ -54,6 +54,12 @@ extension CaseStore {
     public struct Listed: Sendable, Hashable {
         public var stored: StoredCase
         public var dueAt: Date?
+
+        /// Whether the case is overdue at `now`: passed to the trust, or past when it falls due.
+        /// The list's `overdue` filter asks the same in SQL.
+        public func isOverdue(at now: Date) -> Bool {
+            stored.case.state.status == .escalated || (dueAt.map { $0 <= now } ?? false)
+        }
     }
 
     /// Up to `limit` cases matching `filter`, newest first, after `cursor`; judged overdue at `now`.

@@ -107,10 +107,7 @@ public struct SignInStore: Sendable {
         try await client.execute("UPDATE page_sessions SET ended_at = \(now) WHERE id = \(id) AND ended_at IS NULL") > 0
     }
 
-    private static func newSecret() -> (UUID, [UInt8]) {
-        var generator = SystemRandomNumberGenerator()
-        return (UUID(), (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-    }
+    private static func newSecret() -> (UUID, [UInt8]) { (UUID(), AccessToken.newSecret()) }
 }
 
 extension SignInStore {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ParapetCodecs
 
 /// The word lists the engine matches: every `Words/*.words` file shipped with Parapet, read and
 /// checked once, and a fingerprint of their content that the ruleset version carries.
@@ -80,7 +81,7 @@ struct WordBook: Sendable {
             }
             cues.append((section.cue, phrases))
         }
-        let fingerprint = hash.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        let fingerprint = HexDigit.lowercased(hash.finalize())
         return WordBook(cues: cues, lists: lists, fingerprint: fingerprint)
     }
 
