@@ -43,7 +43,7 @@ struct EngineBenchmarkResult: Sendable, CustomStringConvertible {
         func mib(_ kib: Int) -> String { String(format: "%.1f MiB", Double(kib) / 1024) }
         return """
             engine: \(schools) schools, \(names) roster names, \(distinctPosts) distinct posts (\(breaching) break a clause), \
-            ruleset \(PolicyEngine.rulesetVersion)
+            ruleset \(PolicyEngine.builtInRulesetVersion)
             engine: build \(String(format: "%.3f", buildSeconds)) s
             engine: one core \(rate(singleRate)) (\(posts) posts in \(String(format: "%.3f", singleSeconds)) s, one thread; \
             \(Int(singleCPURate.rounded())) posts per CPU-second)

@@ -4,7 +4,7 @@ import Yams
 /// `trust.yaml`
 enum TrustFile {
     static func read(_ reader: YAMLReader) -> Trust? {
-        guard let fields = reader.mapping(allowed: ["id", "name", "timezone", "contacts", "deadlines"]) else { return nil }
+        guard let fields = reader.mapping(allowed: ["id", "name", "timezone", "contacts", "deadlines", "words"]) else { return nil }
         let id = fields.value("id")?.identifier()
         let name = fields.value("name")?.string()
         let timezone = fields.value("timezone")?.string()
@@ -17,9 +17,11 @@ enum TrustFile {
             acknowledge = minutes(deadlines.value("acknowledge_within_minutes", required: false))
             act = minutes(deadlines.value("act_within_minutes", required: false))
         }
+        let words = fields.value("words", required: false).map(TrustWordsSection.read) ?? []
         guard let id, let name, let timezone else { return nil }
         return Trust(
-            id: id, name: name, timezone: timezone, contacts: contacts, acknowledgementDeadlines: acknowledge, stepDeadlines: act)
+            id: id, name: name, timezone: timezone, contacts: contacts, acknowledgementDeadlines: acknowledge, stepDeadlines: act,
+            words: words)
     }
 
     /// `{critical: 30, high: 240}`: minutes by severity, as seconds.
@@ -38,7 +40,9 @@ enum SchoolsFile {
     static func read(_ reader: YAMLReader, loader: TrustConfigurationLoader) -> [School]? {
         guard let items = reader.mapping(allowed: ["schools"])?.value("schools")?.items() else { return nil }
         return items.compactMap { item in
-            guard let fields = item.mapping(allowed: ["id", "name", "phase", "local_authority", "website"]) else { return nil }
+            guard let fields = item.mapping(allowed: ["id", "name", "phase", "local_authority", "website", "also_known_as"]) else {
+                return nil
+            }
             let idReader = fields.value("id")
             let id = idReader?.identifier()
             if let id, let idReader { loader.claim(id, kind: "school", at: idReader) }
@@ -46,8 +50,9 @@ enum SchoolsFile {
             let phase = fields.value("phase")?.choice(School.Phase.self)
             let authority = fields.value("local_authority", required: false)?.string()
             let website = fields.value("website", required: false)?.string()
+            let otherNames = fields.value("also_known_as", required: false).map(TrustWordsSection.phrases) ?? []
             guard let id, let name, let phase else { return nil }
-            return School(id: id, name: name, phase: phase, localAuthority: authority, website: website)
+            return School(id: id, name: name, phase: phase, localAuthority: authority, website: website, alsoKnownAs: otherNames)
         }
     }
 }

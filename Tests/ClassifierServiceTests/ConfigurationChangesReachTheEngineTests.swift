@@ -68,4 +68,46 @@ struct ConfigurationChangesReachTheEngineTests {
         #expect(all.first { $0.envelope.payload.postID == ClassifierHarness.post("v2", text: "").id }?.envelope.payload.packVersion == version + 1)
         _ = await harness.stop(classifier)
     }
+
+    @Test(
+        "a word a trust adds by config apply changes the next verdict and its ruleset version without a restart; under the old words the post keeps its old verdict"
+    )
+    func trustWordReloads() async throws {
+        let harness = try await ClassifierHarness.prepare(settings: ["PARAPET_CLASSIFIER_RELOAD_INTERVAL": "1s"])
+        defer { harness.stop() }
+        let classifier = try await harness.startClassifier()
+        let post = ClassifierHarness.post("bampot", text: "The man who runs the car park is an absolute bampot")
+        try await harness.publish([post])
+        #expect(try await harness.waitForVerdicts(1) == 1)
+        let old = try #require(try await harness.publishedVerdicts(expected: 1).first?.envelope.payload)
+        #expect(!old.breaches.map(\.behaviour).contains(.abusiveLanguage), "the built-in lists do not know the word")
+
+        let folder = FileManager.default.temporaryDirectory.appending(path: "parapet-trust-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(at: ClassifierHarness.exampleTrust, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let trustFile = folder.appending(path: "trust.yaml")
+        let text = try String(contentsOf: trustFile, encoding: .utf8)
+        try (text + "words:\n  abusive_language:\n    words: [bampot]\n").write(to: trustFile, atomically: true, encoding: .utf8)
+        try await harness.parapet(["config", "apply", folder.path])
+        try await Task.sleep(for: .seconds(3))
+
+        // The same message again: new rules make a new verdict, not a repeat of the stored one.
+        try await harness.publish([post])
+        #expect(try await harness.waitForVerdicts(2) == 2)
+        let new = try #require(try await harness.publishedVerdicts(expected: 2).last?.envelope.payload)
+        #expect(new.postID == post.id && new.id != old.id)
+        #expect(new.breaches.map(\.behaviour).contains(.abusiveLanguage))
+        #expect(new.rulesetVersion != old.rulesetVersion && new.rulesetVersion.hasPrefix(old.rulesetVersion + "+trust."))
+
+        // Back to the old words: the post's verdict under them is the one already stored.
+        try await harness.parapet(["config", "apply", ClassifierHarness.exampleTrust.path])
+        try await Task.sleep(for: .seconds(3))
+        try await harness.publish([post])
+        let all = try await harness.publishedVerdicts(expected: 3)
+        #expect(all.count == 3)
+        #expect(all.last?.envelope.payload.id == old.id)
+        #expect(try await harness.storedVerdicts().count == 2)
+        #expect(try await harness.metric("parapet_classifier_engine_loads_total") == 3)
+        _ = await harness.stop(classifier)
+    }
 }

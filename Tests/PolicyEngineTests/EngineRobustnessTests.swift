@@ -46,7 +46,7 @@ struct EngineRobustnessTests {
             #expect(verdict == other, "a second engine built from the same trust disagrees", sourceLocation: sourceLocation)
         }
         #expect(verdict.postID == post.id && verdict.postRevision == post.revision && verdict.school == post.school, sourceLocation: sourceLocation)
-        #expect(verdict.rulesetVersion == PolicyEngine.rulesetVersion, sourceLocation: sourceLocation)
+        #expect(verdict.rulesetVersion == engine.rulesetVersion, sourceLocation: sourceLocation)
         #expect(Set(verdict.breaches.map(\.clauseID)).count == verdict.breaches.count, "a clause is listed twice", sourceLocation: sourceLocation)
         for breach in verdict.breaches {
             #expect(!breach.evidence.isEmpty, "\(breach.clauseID) has no evidence", sourceLocation: sourceLocation)

@@ -12,10 +12,12 @@ public struct Trust: Codable, Sendable, Hashable {
     /// The trust's own deadlines for a step after acknowledging, in seconds
     /// (`deadlines.act_within_minutes`).
     public var stepDeadlines: [Severity: Int]
+    /// The trust's own words for the policy engine, by behaviour (`words` in `trust.yaml`).
+    public var words: [TrustWords]
 
     public init(
         id: String, name: String, timezone: String, contacts: [Contact], acknowledgementDeadlines: [Severity: Int] = [:],
-        stepDeadlines: [Severity: Int] = [:]
+        stepDeadlines: [Severity: Int] = [:], words: [TrustWords] = []
     ) {
         self.id = id
         self.name = name
@@ -23,6 +25,7 @@ public struct Trust: Codable, Sendable, Hashable {
         self.contacts = contacts
         self.acknowledgementDeadlines = acknowledgementDeadlines
         self.stepDeadlines = stepDeadlines
+        self.words = words
     }
 
     public init(from decoder: any Decoder) throws {
@@ -34,6 +37,7 @@ public struct Trust: Codable, Sendable, Hashable {
         // Configurations stored before trusts had deadlines have none.
         acknowledgementDeadlines = try Self.bySeverity(container, .acknowledgementDeadlines)
         stepDeadlines = try Self.bySeverity(container, .stepDeadlines)
+        words = try container.decodeIfPresent([TrustWords].self, forKey: .words) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +53,7 @@ public struct Trust: Codable, Sendable, Hashable {
         if !stepDeadlines.isEmpty {
             try container.encode(Dictionary(uniqueKeysWithValues: stepDeadlines.map { ($0.rawValue, $1) }), forKey: .stepDeadlines)
         }
+        if !words.isEmpty { try container.encode(words, forKey: .words) }
     }
 
     private static func bySeverity(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> [Severity: Int] {
@@ -63,7 +68,7 @@ public struct Trust: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, name, timezone, contacts
+        case id, name, timezone, contacts, words
         case acknowledgementDeadlines = "acknowledgement_deadlines"
         case stepDeadlines = "step_deadlines"
     }

@@ -93,8 +93,8 @@ struct LanguageDetector: Detector {
     ]
     /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
     static let languageCues: [Cue] = [
-        .swearing, .insult, .slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .identityGroup, .exclusion, .sexual,
-        .sexualAmbiguous,
+        .swearing, .insult, .slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .trustSlur, .identityGroup, .exclusion,
+        .sexual, .sexualAmbiguous,
     ]
     /// Words before a dehumanising word that make it literal ("their dog", "my pig").
     static let possessives: Set<String> = ["their", "my", "his", "her", "our"]
@@ -152,13 +152,13 @@ struct LanguageDetector: Detector {
                 abusive.append(view.evidence(hit, detector: "insult"))
             }
             var hate: [Evidence] = []
-            for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability] {
+            for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .trustSlur] {
                 for hit in view.hits(cue, notWithin: [.benignLanguage]) {
                     hate.append(view.evidence(hit, detector: "slur-\(cue.name)"))
                 }
             }
             // A slur word is abusive too; a hateful trope ("tea towel on their heads") is hate alone.
-            for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurDisability] {
+            for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurDisability, .trustSlur] {
                 for hit in view.hits(cue, notWithin: [.benignLanguage]) where hit.count == 1 {
                     abusive.append(view.evidence(hit, detector: "slur-\(cue.name)"))
                 }

@@ -12,7 +12,8 @@ final class CompiledSchool: Sendable {
     let settings: PolicyPack.Settings
     /// The pack's clauses in pack order, cut down to what a verdict needs.
     private let clauses: [Clause]
-    /// The end of the verdict id's name under the engine's ruleset (see `verdictID`).
+    /// The engine's ruleset version, and the end of the verdict id's name under it (see `verdictID`).
+    private let rulesetVersion: String
     private let verdictNameEnd: [UInt8]
 
     /// A clause as the verdict needs it.
@@ -25,13 +26,14 @@ final class CompiledSchool: Sendable {
         var ownPageOnly: Bool
     }
 
-    init(index: Int32, school: School, pack: PolicyPack, version: Int) {
+    init(index: Int32, school: School, pack: PolicyPack, version: Int, rulesetVersion: String) {
         self.index = index
         self.school = school
         self.pack = pack
         self.version = version
         settings = pack.settings
-        verdictNameEnd = Self.verdictNameEnd(rulesetVersion: PolicyEngine.rulesetVersion, packID: pack.id, packVersion: version)
+        self.rulesetVersion = rulesetVersion
+        verdictNameEnd = Self.verdictNameEnd(rulesetVersion: rulesetVersion, packID: pack.id, packVersion: version)
         clauses = pack.clauses.enumerated().map { position, clause in
             Clause(
                 position: position, id: clause.id, behaviour: clause.behaviour, severity: clause.severity, audiences: clause.appliesTo,
@@ -83,7 +85,7 @@ final class CompiledSchool: Sendable {
     /// pack and its version, separated by NULs; written as bytes into one buffer on the stack,
     /// its end (ruleset, pack, version) kept from `init` for the engine's own ruleset.
     func verdictID(post: Post, rulesetVersion: String) -> UUID {
-        if rulesetVersion == PolicyEngine.rulesetVersion { return Self.verdictID(post: post, nameEnd: verdictNameEnd) }
+        if rulesetVersion == self.rulesetVersion { return Self.verdictID(post: post, nameEnd: verdictNameEnd) }
         return Self.verdictID(post: post, nameEnd: Self.verdictNameEnd(rulesetVersion: rulesetVersion, packID: pack.id, packVersion: version))
     }
 

@@ -11,14 +11,20 @@ public struct PolicyEngine: Sendable {
     /// verdict says. The word lists need no bump: their fingerprint is in ``rulesetVersion``.
     public static let detectorsRevision = "2026.12.1"
 
-    /// Names the detectors and the word lists: `parapet-rules/<detectors' revision>+<the first
-    /// 12 hex digits of the word files' SHA-256>`. Verdict ids derive from it, so a post
-    /// classified again after a change of rules gets a new verdict, and under the same rules
-    /// the same one.
-    public static let rulesetVersion = "parapet-rules/\(detectorsRevision)+\(WordBook.current.fingerprint.prefix(12))"
+    /// Names the detectors and the built-in word lists: `parapet-rules/<detectors' revision>+<the
+    /// first 12 hex digits of the word files' SHA-256>`. An engine's own ``rulesetVersion`` adds
+    /// its trust's words to this.
+    public static let builtInRulesetVersion = "parapet-rules/\(detectorsRevision)+\(WordBook.current.fingerprint.prefix(12))"
 
     /// The longest text the engine reads, in UTF-8 bytes; longer posts are rejected, not cut.
     public static let maximumTextBytes = 4 * 1024 * 1024
+
+    /// The version of the rules this engine holds posts to: ``builtInRulesetVersion``, and when
+    /// the trust has words of its own (or other names for a school),
+    /// `+trust.<the first 8 hex digits of their SHA-256>`. Verdict ids derive from it, so a post
+    /// classified again after a change of rules gets a new verdict, and under the same rules the
+    /// same one.
+    public let rulesetVersion: String
 
     let compiled: CompiledTrust
 
@@ -30,7 +36,8 @@ public struct PolicyEngine: Sendable {
     ///   wrong (file, line and entry): no post is classified without its words.
     public init(configuration: TrustConfiguration, packVersions: [String: Int] = [:]) throws(WordFileError) {
         _ = try WordBook.builtIn.get()
-        compiled = CompiledTrust(configuration: configuration, packVersions: packVersions)
+        rulesetVersion = Self.rulesetVersion(of: configuration)
+        compiled = CompiledTrust(configuration: configuration, packVersions: packVersions, rulesetVersion: rulesetVersion)
     }
 
     /// The trust this engine classifies for.
@@ -45,7 +52,7 @@ public struct PolicyEngine: Sendable {
         let (school, account) = try compiled.place(of: post)
         let context = PostContext(post: post, school: school, trust: compiled, account: account)
         var verdict = school.verdict(
-            for: post, detections: analyse(context), author: context.author, account: account, rulesetVersion: Self.rulesetVersion,
+            for: post, detections: analyse(context), author: context.author, account: account, rulesetVersion: rulesetVersion,
             decidedAt: decidedAt)
         if !verdict.breaches.isEmpty { verdict.breaches = BreachSubjects.fill(verdict.breaches, in: context) }
         return verdict
@@ -56,6 +63,13 @@ public struct PolicyEngine: Sendable {
     public func detections(in post: Post) throws(ClassificationError) -> [Detection] {
         let (school, account) = try compiled.place(of: post)
         return analyse(PostContext(post: post, school: school, trust: compiled, account: account))
+    }
+
+    /// The ruleset version of `configuration`: the built-in one, with the trust's own words'
+    /// fingerprint when it has any.
+    public static func rulesetVersion(of configuration: TrustConfiguration) -> String {
+        guard let own = TrustLexicon.fingerprint(of: configuration) else { return builtInRulesetVersion }
+        return "\(builtInRulesetVersion)+trust.\(own.prefix(8))"
     }
 
     func analyse(_ context: PostContext) -> [Detection] {

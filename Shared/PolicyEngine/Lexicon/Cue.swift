@@ -36,6 +36,8 @@ enum Cue: UInt8, CaseIterable, Sendable {
     case grievance
     /// Things the school decides or runs: its policies, systems, meals, trips.
     case schoolMatter
+    /// A slur a trust added (`words: hate_speech` in `trust.yaml`): read as the built-in slurs are.
+    case trustSlur
 }
 
 extension Cue {

@@ -28,6 +28,6 @@ enum Lexicon {
 
     /// Words that stand behind `*` and `#` in disguised spellings ("f*ck", "c**t", "sh*t").
     static let disguiseTargets: Set<Cue> = [
-        .swearing, .sexual, .slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .insult,
+        .swearing, .sexual, .slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .insult, .trustSlur,
     ]
 }

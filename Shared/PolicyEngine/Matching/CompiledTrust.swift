@@ -34,7 +34,7 @@ final class CompiledTrust: Sendable {
     /// `PeopleDetector.recoveredNames` may take back as names.
     let recoverableNameTerms: BitSet
 
-    init(configuration: TrustConfiguration, packVersions: [String: Int]) {
+    init(configuration: TrustConfiguration, packVersions: [String: Int], rulesetVersion: String) {
         trust = configuration.trust.id
         var people: [Person] = []
         var handles = StringTable<Int32>()
@@ -46,7 +46,7 @@ final class CompiledTrust: Sendable {
         var schoolIndex = StringTable<Int32>()
         var accounts = StringTable<CompiledAccount>()
         var builder = Builder()
-        for (cue, phrases) in Lexicon.all {
+        for (cue, phrases) in Lexicon.all + TrustLexicon.cues(of: configuration.trust) {
             for phrase in phrases {
                 for words in Self.expand(phrase) {
                     let id = builder.add(words, payload: .cue(cue))
@@ -138,7 +138,9 @@ final class CompiledTrust: Sendable {
         for account in configuration.accounts { accounts.set(CompiledAccount(account), for: account.id) }
         for (index, school) in configuration.schools.enumerated() {
             let pack = configuration.effectivePack(for: school.id) ?? configuration.defaultPack
-            schools.append(CompiledSchool(index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0))
+            schools.append(
+                CompiledSchool(
+                    index: Int32(index), school: school, pack: pack, version: packVersions[school.id] ?? 0, rulesetVersion: rulesetVersion))
         }
         var heads = [[Int32]](repeating: [], count: configuration.schools.count)
         var chairs = [[Int32]](repeating: [], count: configuration.schools.count)
@@ -280,6 +282,7 @@ final class CompiledTrust: Sendable {
         if let website = school.website, let host = website.split(separator: "/").first(where: { $0.contains(".") }) {
             variants.append(Self.words(of: String(host)))
         }
+        variants += school.alsoKnownAs.map(Self.words(of:)).filter { !$0.isEmpty }
         return variants
     }
 }
