@@ -31,17 +31,51 @@ struct DeclaredAge: Sendable {
         }
     }
 
+    /// The first statement of the author's own age in `view`, if any.
     static func find(in view: TextView) -> DeclaredAge? {
-        let text = view.tokenized
-        let count = text.tokens.count
+        let reader = Reader(text: view.tokenized)
+        let past = view.hits(.pastTense)
+        for index in view.ageOpeners {
+            let next: Int
+            switch reader.opening(at: index, in: view) {
+            case .none: continue
+            case .found(let age): return age
+            case .statement(let after): next = after
+            }
+            guard let (years, end) = reader.age(from: next), (4...17).contains(years) else { continue }
+            let range = index..<min(end, reader.count)
+            if past.contains(where: { view.sameSentence($0, range) && $0.lowerBound <= range.lowerBound + 2 }) { continue }
+            let plural = reader.reads(index, "we")
+            if plural && years > 11 { continue }
+            return DeclaredAge(years: years, tokens: range, implicit: plural)
+        }
+        return nil
+    }
+
+    /// What an opener starts.
+    private enum Opening {
+        /// Nothing about an age.
+        case none
+        /// An age settled by the opener itself: "yr 5 at …", "my 12th birthday".
+        case found(DeclaredAge)
+        /// "I'm", "I am", "we're": the age, if any, is stated from token `after` on.
+        case statement(after: Int)
+    }
+
+    /// The tokens of one text, read for an age.
+    private struct Reader {
+        let text: TokenizedText
+        var count: Int { text.tokens.count }
+
         func word(_ index: Int) -> String? { index < count ? text.word(index) : nil }
+
+        /// A number, in digits or words up to fifteen.
         func number(_ index: Int) -> Int? {
             guard let word = word(index) else { return nil }
             if text.tokens[index].flags.contains(.number) { return Int(String(decoding: text.plain(index), as: UTF8.self)) }
-            if let value = numberWords[word] { return value }
-            // "y6", "yr6", "11yo", "12th"
-            return nil
+            return DeclaredAge.numberWords[word]
         }
+
         /// Whether token `index` reads `literal` (ASCII): `word(index) == literal`, compared in
         /// place, since a word's letters never combine into other Characters. Most openers lead
         /// nowhere, and making Strings of them and the words after them cost more than the rest.
@@ -58,70 +92,53 @@ struct DeclaredAge: Sendable {
                 return true
             }
         }
+
         /// Whether token `index` ends in the bytes of "th", as every word `hasSuffix("th")` does.
         func endsInTH(_ index: Int) -> Bool {
             guard index < count else { return false }
             let range = text.readingRange(index)
             return range.count >= 2 && text.bytes[range.upperBound - 2] == UInt8(ascii: "t") && text.bytes[range.upperBound - 1] == UInt8(ascii: "h")
         }
-        let past = view.hits(.pastTense)
-        for index in view.ageOpeners {
-            var next: Int
-            if reads(index, "im") {
-                next = index + 1
-            } else if reads(index, "i") {
-                guard reads(index + 1, "m") || reads(index + 1, "am") else { continue }
-                next = index + 2
-            } else if reads(index, "we") {
-                guard reads(index + 1, "re") || reads(index + 1, "are") else { continue }
-                next = index + 2
-            } else if reads(index, "year") || reads(index, "yr") || reads(index, "y") {
+
+        /// What the opener at `index` starts.
+        func opening(at index: Int, in view: TextView) -> Opening {
+            if reads(index, "im") { return .statement(after: index + 1) }
+            if reads(index, "i") { return reads(index + 1, "m") || reads(index + 1, "am") ? .statement(after: index + 2) : .none }
+            if reads(index, "we") { return reads(index + 1, "re") || reads(index + 1, "are") ? .statement(after: index + 2) : .none }
+            if reads(index, "year") || reads(index, "yr") || reads(index, "y") {
                 // A post that opens with the author's year at a school: "yr 5 at d'Auvergne represent".
-                if index == 0, let value = number(index + 1), word(index + 2) == "at", (0...6).contains(value),
+                guard index == 0, let value = number(index + 1), word(index + 2) == "at", (0...6).contains(value),
                     !view.has(.ownChild), !view.has(.thirdPartyChild), !view.has(.pastTense)
-                {
-                    var found = DeclaredAge(years: value + 5, tokens: index..<(index + 3))
-                    found.implicit = true
-                    return found
-                }
-                continue
-            } else if reads(index, "my") {
-                guard endsInTH(index + 1) else { continue }
+                else { return .none }
+                return .found(DeclaredAge(years: value + 5, tokens: index..<(index + 3), implicit: true))
+            }
+            if reads(index, "my") {
+                guard endsInTH(index + 1) else { return .none }
                 let raw = word(index + 1) ?? ""
-                if raw.hasSuffix("th"), let value = Int(raw.dropLast(2)), word(index + 2) == "birthday", (8...17).contains(value) {
-                    return DeclaredAge(years: value - 1, tokens: index..<(index + 3))
+                guard raw.hasSuffix("th"), let value = Int(raw.dropLast(2)), word(index + 2) == "birthday", (8...17).contains(value) else {
+                    return .none
                 }
-                continue
-            } else {
-                continue
+                return .found(DeclaredAge(years: value - 1, tokens: index..<(index + 3)))
             }
-            while let hedge = word(next), hedges.contains(hedge) { next += 1 }
-            var years: Int?
-            var end = next + 1
-            if let value = number(next) {
-                years = value
-                if word(next + 1) == "years" || word(next + 1) == "yrs" { end = next + 2 }
-            } else if word(next) == "in", let group = word(next + 1) {
-                if group == "year" || group == "yr" || group == "y", let value = number(next + 2) {
-                    years = value + 5
-                    end = next + 3
-                } else if group.count <= 3, group.first == "y", let value = Int(group.drop { !$0.isNumber }) {
-                    years = value + 5
-                    end = next + 2
-                } else if group == "reception" {
-                    years = 4
-                    end = next + 2
-                }
-            } else if let raw = word(next), raw.hasSuffix("yo"), let value = Int(raw.dropLast(2)) {
-                years = value
-            }
-            guard let years, (4...17).contains(years) else { continue }
-            let range = index..<min(end, count)
-            if past.contains(where: { view.sameSentence($0, range) && $0.lowerBound <= range.lowerBound + 2 }) { continue }
-            let plural = reads(index, "we")
-            if plural && years > 11 { continue }
-            return DeclaredAge(years: years, tokens: range, implicit: plural)
+            return .none
         }
-        return nil
+
+        /// The age stated from token `start` on ("only 12", "11 years", "in year 6", "in y6",
+        /// "in reception", "11yo"), with the token after the statement.
+        func age(from start: Int) -> (years: Int, end: Int)? {
+            var next = start
+            while let hedge = word(next), DeclaredAge.hedges.contains(hedge) { next += 1 }
+            if let value = number(next) {
+                return (value, word(next + 1) == "years" || word(next + 1) == "yrs" ? next + 2 : next + 1)
+            }
+            if word(next) == "in", let group = word(next + 1) {
+                if group == "year" || group == "yr" || group == "y", let value = number(next + 2) { return (value + 5, next + 3) }
+                if group.count <= 3, group.first == "y", let value = Int(group.drop { !$0.isNumber }) { return (value + 5, next + 2) }
+                if group == "reception" { return (4, next + 2) }
+                return nil
+            }
+            if let raw = word(next), raw.hasSuffix("yo"), let value = Int(raw.dropLast(2)) { return (value, next + 1) }
+            return nil
+        }
     }
 }

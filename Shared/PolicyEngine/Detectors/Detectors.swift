@@ -1,23 +1,24 @@
 /// Every detector family, in the order they run. Each adds to its own behaviours only, and
 /// one reads another's: the accusation detector counts bullying of a child that the conduct
 /// detector, run before it, has found.
+///
+/// This list is the engine's extension point: a new behaviour's detector is a type conforming to
+/// ``Detector``, added here where what it reads has been found (`docs/classifier.md`, "Adding a
+/// behaviour").
 enum Detectors {
-    /// Runs every detector on `post`. Called one by one rather than looped over as `any
-    /// Detector`: each existential was copied out of its array and called through its witness
-    /// table, for every detector of every post.
+    /// Runs every detector on `post`.
     static func detect(in post: PostContext, into found: inout Detections) {
-        PeopleDetector().detect(in: post, into: &found)
-        PhotoDetector().detect(in: post, into: &found)
-        LanguageDetector().detect(in: post, into: &found)
-        ViolenceDetector().detect(in: post, into: &found)
-        ConductDetector().detect(in: post, into: &found)
-        AccusationDetector().detect(in: post, into: &found)
-        ComplaintDetector().detect(in: post, into: &found)
-        PrivacyDetector().detect(in: post, into: &found)
-        StaffDetector().detect(in: post, into: &found)
-        SchoolNameDetector().detect(in: post, into: &found)
-        AgeDetector().detect(in: post, into: &found)
-        SafeguardingDetector().detect(in: post, into: &found)
+        run(
+            PeopleDetector(), PhotoDetector(), LanguageDetector(), ViolenceDetector(), ConductDetector(), AccusationDetector(),
+            ComplaintDetector(), PrivacyDetector(), StaffDetector(), SchoolNameDetector(), AgeDetector(), SafeguardingDetector(),
+            in: post, into: &found)
+    }
+
+    /// Runs each of `detectors` in turn. A parameter pack, not an array of `any Detector`: each
+    /// call is to the concrete type, where an existential was copied out of its array and called
+    /// through its witness table for every detector of every post.
+    private static func run<each D: Detector>(_ detectors: repeat each D, in post: PostContext, into found: inout Detections) {
+        repeat (each detectors).detect(in: post, into: &found)
     }
 }
 

@@ -103,89 +103,135 @@ struct LanguageDetector: Detector {
         for view in post.allTexts {
             // Each finding below starts from one of these cues: most texts have none of them.
             guard Self.languageCues.contains(where: view.has) else { continue }
-            var abusive: [Evidence] = []
-            // Who is pointed at, worked out only for posts with something rude in them.
-            let rude = view.has(.swearing) || view.has(.insult)
-            let aims = rude ? view.hits(.personReference).filter { !Self.weakReferences.contains(view.phrase($0)) } : []
-            let names = rude && !view.names.isEmpty ? post.pupilNames(in: view).map(\.tokens) + post.adultNames(in: view).map(\.tokens) : []
-            func aimed(_ hit: Range<Int>) -> Bool {
-                if Self.literalNouns.contains(view.phrase(hit)) {
-                    return hit.lowerBound > 0 && Self.intensifiers.contains(view.tokenized.word(hit.lowerBound - 1))
-                        || aims.contains(where: {
-                            $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit)
-                        })
-                }
-                // Someone pointed at just before: "you idiot", "he's a muppet", "such a prat".
-                if aims.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 && view.sameSentence($0, hit) }) {
-                    return true
-                }
-                if hit.lowerBound > 0 && Self.insultCallers.contains(view.tokenized.word(hit.lowerBound - 1)) {
-                    // "squeaking like a rat" is a simile, not name-calling.
-                    let simile = hit.lowerBound > 1 && ["like", "as"].contains(view.tokenized.word(hit.lowerBound - 2))
-                    if !simile { return true }
-                }
-                return names.contains { view.sameSentence($0, hit) && $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 }
+            let reading = Reading(view, in: post)
+            var abusive = reading.swearing() + reading.insults()
+            let slurs = reading.slurs()
+            abusive += slurs.abusive
+            let hate = slurs.hate + identityAttacks(in: view)
+            if let obscene = reading.obscenity() {
+                found.add(.grosslyObscene, obscene.map { view.evidence($0, detector: "sexual") })
+                abusive += reading.crude(in: obscene, besides: abusive)
             }
+            if !hate.isEmpty { found.add(.hateSpeech, hate) }
+            if !abusive.isEmpty { found.add(.abusiveLanguage, abusive) }
+        }
+    }
+
+    /// One text read for rude words, and whom they are aimed at.
+    private struct Reading {
+        let view: TextView
+        /// People pointed at ("you", "he's", "that woman"), worked out only for texts with
+        /// something rude in them.
+        let aims: [Range<Int>]
+        /// Names of people at the school, likewise.
+        let names: [Range<Int>]
+
+        init(_ view: TextView, in post: PostContext) {
+            self.view = view
+            let rude = view.has(.swearing) || view.has(.insult)
+            aims = rude ? view.hits(.personReference).filter { !LanguageDetector.weakReferences.contains(view.phrase($0)) } : []
+            names = rude && !view.names.isEmpty ? post.pupilNames(in: view).map(\.tokens) + post.adultNames(in: view).map(\.tokens) : []
+        }
+
+        /// Whether someone is pointed at within `distance` tokens before `hit`, in its sentence.
+        func pointedAt(before hit: Range<Int>, within distance: Int) -> Bool {
+            aims.contains { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= distance && view.sameSentence($0, hit) }
+        }
+
+        /// Whether a word is said of someone: "you idiot", "he's a muppet", "such a prat".
+        func aimed(_ hit: Range<Int>) -> Bool {
+            if LanguageDetector.literalNouns.contains(view.phrase(hit)) {
+                return hit.lowerBound > 0 && LanguageDetector.intensifiers.contains(view.tokenized.word(hit.lowerBound - 1))
+                    || pointedAt(before: hit, within: 3)
+            }
+            if pointedAt(before: hit, within: 3) { return true }
+            if hit.lowerBound > 0 && LanguageDetector.insultCallers.contains(view.tokenized.word(hit.lowerBound - 1)) {
+                // "squeaking like a rat" is a simile, not name-calling.
+                let simile = hit.lowerBound > 1 && ["like", "as"].contains(view.tokenized.word(hit.lowerBound - 2))
+                if !simile { return true }
+            }
+            return names.contains { view.sameSentence($0, hit) && $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 3 }
+        }
+
+        /// Swear words, outside idioms and harmless look-alikes; one that is also an ordinary
+        /// word (a door knob) only when said of someone.
+        func swearing() -> [Evidence] {
+            var abusive: [Evidence] = []
             for hit in view.hits(.swearing, notWithin: [.violenceIdiom, .benignLanguage]) {
-                let phrase = view.phrase(hit)
-                if Self.ambiguousSwears.contains(phrase) {
+                if LanguageDetector.ambiguousSwears.contains(view.phrase(hit)) {
                     if view.isProperName(hit) { continue }
                     let before = hit.lowerBound > 0 ? view.tokenized.word(hit.lowerBound - 1) : ""
-                    guard
-                        Self.callers.contains(before)
-                            || aims.contains(where: {
-                                $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 && view.sameSentence($0, hit)
-                            })
-                    else { continue }
+                    guard LanguageDetector.callers.contains(before) || pointedAt(before: hit, within: 2) else { continue }
                 }
                 abusive.append(view.evidence(hit, detector: "swearing"))
             }
+            return abusive
+        }
+
+        /// Insults, unless said of oneself, descriptive, friendly teasing, or (for those that
+        /// are only insults aimed at someone) aimed at nobody.
+        func insults() -> [Evidence] {
+            var abusive: [Evidence] = []
             let selfTalk = view.hits(.selfDeprecation)
             let friendly = view.has(.affection)
             for hit in view.hits(.insult, notWithin: [.benignLanguage]) {
                 if selfTalk.contains(where: { $0.upperBound <= hit.lowerBound && hit.lowerBound - $0.upperBound <= 2 }) { continue }
                 let phrase = view.phrase(hit)
-                if Self.descriptive.contains(phrase) || friendly && Self.teasing.contains(phrase) { continue }
-                if Self.aimedOnly.contains(phrase) {
+                if LanguageDetector.descriptive.contains(phrase) || friendly && LanguageDetector.teasing.contains(phrase) { continue }
+                if LanguageDetector.aimedOnly.contains(phrase) {
                     guard aimed(hit), !view.followedByThingOfA(hit) else { continue }
                 }
                 abusive.append(view.evidence(hit, detector: "insult"))
             }
+            return abusive
+        }
+
+        /// Slurs: hate, and a slur word is abusive too; a hateful trope ("tea towel on their
+        /// heads") is hate alone.
+        func slurs() -> (hate: [Evidence], abusive: [Evidence]) {
             var hate: [Evidence] = []
             for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .trustSlur] {
                 for hit in view.hits(cue, notWithin: [.benignLanguage]) {
                     hate.append(view.evidence(hit, detector: "slur-\(cue.name)"))
                 }
             }
-            // A slur word is abusive too; a hateful trope ("tea towel on their heads") is hate alone.
+            var abusive: [Evidence] = []
             for cue in [Cue.slurRace, .slurReligion, .slurSexuality, .slurDisability, .trustSlur] {
                 for hit in view.hits(cue, notWithin: [.benignLanguage]) where hit.count == 1 {
                     abusive.append(view.evidence(hit, detector: "slur-\(cue.name)"))
                 }
             }
-            hate += identityAttacks(in: view)
+            return (hate, abusive)
+        }
 
+        /// The sexual words of a sexually explicit text, or nil when it is not one: an explicit
+        /// word, two different ambiguous ones outside teaching, or a sexual slur said of someone.
+        func obscenity() -> [Range<Int>]? {
             let sexual = view.hits(.sexual, notWithin: [.benignLanguage])
             let ambiguous = view.hits(.sexualAmbiguous, notWithin: [.sexual, .benignLanguage])
             var obscene = sexual + ambiguous
-            var explicit = !sexual.isEmpty || Set(ambiguous.map { view.phrase($0) }).count >= 2 && !view.hasWord(Self.teaching)
+            var explicit = !sexual.isEmpty || Set(ambiguous.map { view.phrase($0) }).count >= 2 && !view.hasWord(LanguageDetector.teaching)
             // The strongest sexual slurs said of someone ("you dirty slut", "she's a whore").
-            for hit in view.hits(.swearing) where Self.sexualSlurs.contains(view.phrase(hit)) && aimed(hit) {
+            for hit in view.hits(.swearing) where LanguageDetector.sexualSlurs.contains(view.phrase(hit)) && aimed(hit) {
                 explicit = true
                 obscene.append(hit)
             }
-            if explicit {
-                found.add(.grosslyObscene, obscene.map { view.evidence($0, detector: "sexual") })
-                let tokens = view.tokenized.tokens
-                for hit in obscene
-                where hit.contains(where: { Self.crude.contains(view.tokenized.word($0)) || tokens[$0].flags.contains(.wildcard) }) {
-                    if !abusive.contains(where: { $0.span == view.evidence(hit, detector: "").span }) {
-                        abusive.append(view.evidence(hit, detector: "crude"))
-                    }
+            return explicit ? obscene : nil
+        }
+
+        /// The obscene words crude enough to be abusive language too, that `abusive` does not
+        /// hold already.
+        func crude(in obscene: [Range<Int>], besides abusive: [Evidence]) -> [Evidence] {
+            var crude: [Evidence] = []
+            let tokens = view.tokenized.tokens
+            for hit in obscene
+            where hit.contains(where: { LanguageDetector.crude.contains(view.tokenized.word($0)) || tokens[$0].flags.contains(.wildcard) }) {
+                let span = view.evidence(hit, detector: "").span
+                if !abusive.contains(where: { $0.span == span }) && !crude.contains(where: { $0.span == span }) {
+                    crude.append(view.evidence(hit, detector: "crude"))
                 }
             }
-            if !hate.isEmpty { found.add(.hateSpeech, hate) }
-            if !abusive.isEmpty { found.add(.abusiveLanguage, abusive) }
+            return crude
         }
     }
 

@@ -69,7 +69,8 @@ struct Detections {
     private static let positions: [Behaviour: Int] = Dictionary(uniqueKeysWithValues: Behaviour.allCases.enumerated().map { ($1, $0) })
 }
 
-/// One detector family: reads a post's context and adds what it finds.
+/// One detector family: reads a post's context and adds what it finds, for its own behaviours.
+/// Every detector is listed, in order, in ``Detectors/detect(in:into:)``.
 protocol Detector: Sendable {
     func detect(in post: PostContext, into found: inout Detections)
 }
