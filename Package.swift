@@ -203,7 +203,7 @@ let package = Package(
             name: "parapet",
             dependencies: [
                 "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels", "ParapetIntake", "ParapetIngest",
-                "ParapetPolicyEngine", "ParapetEscalation",
+                "ParapetPolicyEngine", "ParapetEscalation", "ParapetClassification", "ParapetCodecs",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ParapetClassification
 import ParapetModels
 import ParapetPolicyEngine
 
@@ -68,11 +69,13 @@ struct ClassifyLineStream {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lines.count * 512)
         var failed = 0
+        // Every verdict of a run is usually decided at one time: formatted once.
+        var decidedAt: (date: Date, text: String)?
         for line in lines {
             do throws(ClassifyError) {
                 let verdict = try classify(line, decoder: decoder)
-                guard let encoded = try? encoder.encode(verdict) else { throw .badPost("the verdict could not be encoded") }
-                bytes.append(contentsOf: encoded)
+                if decidedAt?.date != verdict.decidedAt { decidedAt = (verdict.decidedAt, ParapetJSON.string(from: verdict.decidedAt)) }
+                bytes.append(contentsOf: VerdictJSONWriter.verdict(verdict, decidedAtText: decidedAt?.text ?? ""))
             } catch {
                 failed += 1
                 bytes.append(contentsOf: Self.errorLine(line.number, error.description, encoder: encoder))

@@ -13,9 +13,9 @@ import ParapetModels
 /// `author` may also be a bare handle, and a medium's `tagged` is read as `tagged_people`, so the
 /// labelled corpus (`Tests/PolicyEngineTests/Corpus`) can be piped in as it is. Other fields (a
 /// corpus line's `label` and `breaks`) are ignored.
-struct ClassifyPostInput: Decodable, Sendable {
+struct ClassifyPostInput: Decodable, Sendable, Equatable {
     /// The author: a handle, and the kind when the input gives one.
-    struct Author: Decodable, Sendable {
+    struct Author: Decodable, Sendable, Equatable {
         var handle: String
         var kind: PostAuthor.Kind?
 
@@ -40,11 +40,18 @@ struct ClassifyPostInput: Decodable, Sendable {
     }
 
     /// An attachment: its alt text and tags are what the engine reads.
-    struct Media: Decodable, Sendable {
+    struct Media: Decodable, Sendable, Equatable {
         var url: URL?
         var type: MediaAttachment.Kind
         var altText: String?
         var taggedPeople: [String]?
+
+        init(url: URL?, type: MediaAttachment.Kind, altText: String?, taggedPeople: [String]?) {
+            self.url = url
+            self.type = type
+            self.altText = altText
+            self.taggedPeople = taggedPeople
+        }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -72,12 +79,17 @@ struct ClassifyPostInput: Decodable, Sendable {
     var replyTo: String?
     var media: [Media]
 
-    init(text: String, school: String? = nil, account: String? = nil, author: Author? = nil) {
+    init(
+        id: String? = nil, text: String, school: String? = nil, account: String? = nil, author: Author? = nil, replyTo: String? = nil,
+        media: [Media] = []
+    ) {
+        self.id = id
         self.text = text
         self.school = school
         self.account = account
         self.author = author
-        media = []
+        self.replyTo = replyTo
+        self.media = media
     }
 
     init(from decoder: any Decoder) throws {
@@ -98,8 +110,11 @@ struct ClassifyPostInput: Decodable, Sendable {
         case replyTo = "reply_to"
     }
 
-    /// Reads one JSON post; any problem becomes one line naming the field.
+    /// Reads one JSON post; any problem becomes one line naming the field. The common shapes
+    /// are read straight from the bytes (``ClassifyPostInputReader``); anything else, and every
+    /// mistake, by `decoder`.
     static func decode(_ data: Data, with decoder: JSONDecoder) throws(ClassifyError) -> ClassifyPostInput {
+        if let input = data.withUnsafeBytes({ ClassifyPostInputReader.read($0.assumingMemoryBound(to: UInt8.self)) }) { return input }
         do {
             return try decoder.decode(ClassifyPostInput.self, from: data)
         } catch let error as DecodingError {

@@ -118,15 +118,15 @@ struct ClassifyTrust: Sendable {
     /// A name-based id: SHA-256 of everything that makes the post what it is.
     private static func postID(input: ClassifyPostInput, school: String, account: String, author: PostAuthor) -> UUID {
         var hash = SHA256()
-        for part in [input.id ?? "", school, account, author.handle, author.kind.rawValue, input.replyTo ?? "", input.text] {
-            hash.update(data: Data(part.utf8))
-            hash.update(data: [0])
+        // Each part's bytes where they lie, then a NUL: no copy of the text per post.
+        func add(_ part: String) {
+            var part = part
+            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
         }
+        for part in [input.id ?? "", school, account, author.handle, author.kind.rawValue, input.replyTo ?? "", input.text] { add(part) }
         for medium in input.media {
-            for part in [medium.type.rawValue, medium.altText ?? ""] + (medium.taggedPeople ?? []) {
-                hash.update(data: Data(part.utf8))
-                hash.update(data: [0])
-            }
+            for part in [medium.type.rawValue, medium.altText ?? ""] + (medium.taggedPeople ?? []) { add(part) }
         }
         var bytes = Array(hash.finalize().prefix(16))
         bytes[6] = bytes[6] & 0x0F | 0x50  // version 5-style name-based id

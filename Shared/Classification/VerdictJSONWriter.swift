@@ -19,28 +19,42 @@ public enum VerdictJSONWriter {
     /// work: the breaches go to PostgreSQL too, and every verdict of a batch has one time).
     public static func envelope(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String) -> [UInt8] {
         var writer = JSONWriter(capacity: 384 + breachesJSON.count + 2 * verdict.school.utf8.count)
-        let id = verdict.id.uppercasedString
-        writer.raw("{\"id\":"); writer.string(id)
+        writer.raw("{\"id\":"); writer.string(verdict.id.uppercasedString)
         writer.raw(",\"occurred_at\":"); writer.string(decidedAtText)
-        writer.raw(",\"payload\":{\"author_key\":"); writer.string(verdict.authorKey.rawValue)
-        writer.raw(",\"breaches\":"); writer.append(json: breachesJSON)
-        writer.raw(",\"decided_at\":"); writer.string(decidedAtText)
-        writer.raw(",\"id\":"); writer.string(id)
-        writer.raw(",\"pack_id\":"); writer.string(verdict.packID)
-        writer.raw(",\"pack_version\":"); writer.integer(verdict.packVersion)
-        writer.raw(",\"post_id\":"); writer.string(verdict.postID.uppercasedString)
-        writer.raw(",\"post_revision\":"); writer.integer(verdict.postRevision)
-        writer.raw(",\"ruleset_version\":"); writer.string(verdict.rulesetVersion)
-        writer.raw(",\"school\":"); writer.string(verdict.school)
-        writer.raw("},\"schema\":"); writer.string(Verdict.schema.description)
+        writer.raw(",\"payload\":"); writer.verdict(verdict, breachesJSON: breachesJSON, decidedAtText: decidedAtText)
+        writer.raw(",\"schema\":"); writer.string(Verdict.schema.description)
         writer.raw(",\"school\":"); writer.string(verdict.school)
         writer.raw(",\"trust\":"); writer.string(trust)
         writer.raw("}")
         return writer.bytes
     }
+
+    /// `verdict` alone as ParapetJSON encodes it (`parapet classify --jsonl` writes one a line),
+    /// `decidedAt` already formatted.
+    public static func verdict(_ verdict: Verdict, decidedAtText: String) -> [UInt8] {
+        var writer = JSONWriter(capacity: 512)
+        writer.verdict(verdict, breachesJSON: nil, decidedAtText: decidedAtText)
+        return writer.bytes
+    }
 }
 
 extension JSONWriter {
+    /// A verdict object with its keys in order; the breaches written here unless given encoded.
+    mutating func verdict(_ verdict: Verdict, breachesJSON: [UInt8]?, decidedAtText: String) {
+        raw("{\"author_key\":"); string(verdict.authorKey.rawValue)
+        raw(",\"breaches\":")
+        if let breachesJSON { append(json: breachesJSON) } else { breaches(verdict.breaches) }
+        raw(",\"decided_at\":"); string(decidedAtText)
+        raw(",\"id\":"); string(verdict.id.uppercasedString)
+        raw(",\"pack_id\":"); string(verdict.packID)
+        raw(",\"pack_version\":"); integer(verdict.packVersion)
+        raw(",\"post_id\":"); string(verdict.postID.uppercasedString)
+        raw(",\"post_revision\":"); integer(verdict.postRevision)
+        raw(",\"ruleset_version\":"); string(verdict.rulesetVersion)
+        raw(",\"school\":"); string(verdict.school)
+        raw("}")
+    }
+
     /// `breaches` as ParapetJSON encodes the array.
     mutating func breaches(_ breaches: [ClauseBreach]) {
         raw("[")

@@ -162,6 +162,7 @@ struct FastJSONAgreesWithFoundationTests {
             let written = VerdictJSONWriter.envelope(
                 verdict, trust: trust, breachesJSON: VerdictJSONWriter.breaches(breaches), decidedAtText: ParapetJSON.string(from: decided))
             #expect(written == Array(try ParapetJSON.encode(Envelope(id: verdict.id, trust: trust, payload: verdict))))
+            #expect(VerdictJSONWriter.verdict(verdict, decidedAtText: ParapetJSON.string(from: decided)) == Array(try ParapetJSON.encode(verdict)))
         }
     }
 }

@@ -91,6 +91,14 @@ public struct JSONCursor {
         }
     }
 
+    /// The next byte after white space, not taken: what kind of value comes next (`"` for a
+    /// string, `{` for an object); nil at the end.
+    @inlinable
+    public mutating func peek() -> UInt8? {
+        scanner.skipWhitespace()
+        return scanner.isAtEnd ? nil : scanner.bytes[scanner.index]
+    }
+
     /// Whether only white space is left.
     @inlinable
     public mutating func atEnd() -> Bool {
