@@ -13,6 +13,8 @@ import ParapetStore
 /// - `GET /v1/cases/{id}`: one case with its posts and evidence, clauses and current step in
 ///   the policy's words, who was told, and its timeline;
 /// - `POST /v1/cases/{id}/actions`: record what a leader did (``CaseActionRequest``);
+/// - `POST /v1/posts/{id}/missed-breaches`: record that a post the engine passed breaks the
+///   policy (``MissedBreachRequest``), for `parapet feedback export`;
 /// - `GET /v1/routes/test?school=…&clause=…&about=…`: who would be told about a breach, how
 ///   and when, opening nothing (what `parapet route test` prints);
 /// - `GET /openapi.json`: the OpenAPI 3.1 document describing all of it.
@@ -26,6 +28,8 @@ public struct CaseAPI: Sendable {
     let reader: CaseReader
     let tokens: AccessTokenStore
     let audit: AuditLog
+    let posts: PostStore
+    let feedback: FeedbackStore
     let escalator: @Sendable (String) async -> Escalator?
     let now: @Sendable () -> Date
     let logger: Logger
@@ -39,6 +43,8 @@ public struct CaseAPI: Sendable {
         reader = CaseReader(postgres: postgres)
         tokens = AccessTokenStore(client: postgres)
         audit = AuditLog(client: postgres)
+        posts = PostStore(client: postgres)
+        feedback = FeedbackStore(client: postgres)
         self.escalator = escalator
         self.now = now
         self.logger = logger
@@ -78,6 +84,20 @@ public struct CaseAPI: Sendable {
                     throw Self.error(refusal)
                 }
                 return (try await read(id, for: leader, status: .created), .write, action.name)
+            }
+        }
+        router.post("/v1/posts/:id/missed-breaches") { request, context in
+            let text = context.parameters.get("id") ?? ""
+            return try await answer(request, caseID: nil) { leader in
+                var request = request
+                let body = try await collect(&request)
+                let (behaviour, note) = try MissedBreachRequest.read(body)
+                // A post in another school is as unknown as one that is not there.
+                guard let id = UUID(uuidString: text), let post = try await posts.latest(id: id), post.trust == leader.token.trust,
+                    leader.token.school == nil || leader.token.school == post.school
+                else { throw CaseAPIError(.notFound, "no post \"\(text.prefix(40))\"") }
+                let recorded = try await feedback.recordMissedBreach(post, behaviour: behaviour, reportedBy: leader.token.email, note: note)
+                return (try Self.json(.created, recorded), .write, "missed_breach \(behaviour.rawValue)")
             }
         }
     }
