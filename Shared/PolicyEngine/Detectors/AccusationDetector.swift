@@ -51,6 +51,9 @@ struct AccusationDetector: Detector {
     /// Pronouns that carry a person over from the sentence before ("Mr X lied. She's a fraud.").
     static let carriers: PhraseSet = ["he", "she", "him", "her", "he s", "she s", "he is", "she is"]
 
+    /// Misconduct words that, in a picture's description, say what the picture shows ("a boy
+    /// kicking a ball, filmed by his dad"), not what someone did to a child.
+    static let pictured: PhraseSet = ["filmed", "filming", "photographed", "kicking", "kicks", "kicked", "pushing", "pulled"]
     /// Misconduct that only an adult can be accused of when the words read "left her" ("Diya left her water bottle").
     static let adultOnly: PhraseSet = ["left him", "left her", "left them"]
     /// Described people who are parents, not staff or pupils.
@@ -168,6 +171,7 @@ struct AccusationDetector: Detector {
                     continue
                 }
                 if view.phrase(hit, isIn: AccusationDetector.adultOnly) && childTargets.contains(person) { continue }
+                if view.attachment != nil && view.phrase(hit, isIn: AccusationDetector.pictured) { continue }
                 if view.phrase(hit, isIn: AccusationDetector.needsChild)
                     && !children.contains(where: { view.sameSentence($0, hit) && !$0.overlaps(person) })
                 {
@@ -241,7 +245,7 @@ struct AccusationDetector: Detector {
         /// Swearing or a sexual slur aimed straight at a person ("Mr X is a pr!ck", "the head, you absolute c*nt").
         func swearingAtSomeone() -> [Evidence] {
             var negative: [Evidence] = []
-            for hit in view.hits(.swearing) + view.hits(.sexual) {
+            for hit in view.hits(.swearing) + view.hits(.sexual) + LanguageDetector.hiddenSwearing(in: view) {
                 guard let person = target(for: hit, within: .directTarget, carryOver: false), person.upperBound <= hit.lowerBound else { continue }
                 negative += said(of: person, hit, as: ("person", "derogatory"))
             }

@@ -49,7 +49,10 @@ struct ComplaintDetector: Detector {
         guard !post.authorIsSchool else { return }
         let view = post.text
         // A grievance or disparagement needs one of these cues: most posts have none.
-        guard view.has(.complaint) || view.has(.negativeTrait) || view.has(.grievance) || view.has(.disrepute) else { return }
+        guard
+            view.has(.complaint) || view.has(.negativeTrait) || view.has(.grievance) || view.has(.disrepute)
+                || view.has(.schoolMatter) && (view.has(.swearing) || !LanguageDetector.hiddenSwearing(in: view).isEmpty)
+        else { return }
         let reading = Reading(view, in: post)
         if let complaint = reading.complaint() {
             found.add(.misplacedComplaint, complaint.map { view.evidence($0, detector: "complaint") })
@@ -134,6 +137,15 @@ struct ComplaintDetector: Detector {
             // is a grievance ("the new homework policy is useless").
             let individuals = post.individuals(in: view)
             for hit in view.hits(.negativeTrait) where !takenBack(hit) && view.inSentence(.schoolMatter, with: hit) {
+                if individuals.contains(where: { view.sameSentence($0, hit) }) || outsideBody(hit) { continue }
+                signs.strong.append(hit)
+            }
+            // Swearing at something the school decided ("Homework on the first day back? Utter
+            // bollocks.", "#absolutepisstake"), with no one person its target, is a grievance. Not
+            // swearing alone: "ffs, sent him in on the wrong day" is at oneself.
+            let swearing =
+                LanguageDetector.hiddenSwearing(in: view) + view.hits(.swearing).filter { view.phrase($0).hasPrefix("bollock") }
+            for hit in swearing where !takenBack(hit) && view.has(.schoolMatter) {
                 if individuals.contains(where: { view.sameSentence($0, hit) }) || outsideBody(hit) { continue }
                 signs.strong.append(hit)
             }

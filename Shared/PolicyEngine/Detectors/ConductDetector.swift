@@ -59,6 +59,7 @@ struct ConductDetector: Detector {
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             bullying(in: view, post: post, into: &found)
+            spreading(in: view, post: post, into: &found)
             harassment(in: view, post: post, into: &found)
         }
     }
@@ -77,6 +78,12 @@ struct ConductDetector: Detector {
         for hit in hits {
             if reported.contains(where: { view.sameSentence($0, hit) }) { continue }
             let phrase = view.phrase(hit)
+            // "our dog", "my pig": the animal itself, not a child called one.
+            if hit.lowerBound > 0, LanguageDetector.possessives.contains(view.tokenized.word(hit.lowerBound - 1)),
+                LanguageDetector.literalNouns.contains(phrase) || phrase == "dog"
+            {
+                continue
+            }
             // A parent's own child before it is who it happened to ("my son was called fat").
             // …or just after it ("the teacher humiliated my son").
             let ownChildFirst = ownChildren.contains {
@@ -107,6 +114,30 @@ struct ConductDetector: Detector {
         if !bullying.isEmpty {
             found.add(.cyberbullying, bullying + piled.map { view.evidence($0, detector: "pile-on") })
         }
+    }
+
+    /// Asking others to pass on a picture or video of a child to laugh at them ("send it round
+    /// everyone 😂", "RT so the whole school sees"): bullying by spreading, though no bullying word
+    /// is used. Not a parent sharing their own child, the school's own post, or a warning not to share.
+    private func spreading(in view: TextView, post: PostContext, into found: inout Detections) {
+        let spreads = view.hits(.spreading)
+        guard !spreads.isEmpty, !post.authorIsSchool, !view.has(.notSpreading) else { return }
+        let mockery = view.hits(.mocking) + view.hits(.hyperbole) + view.hits(.insult) + view.hits(.negativeTrait)
+        // Laughing emoji say what a short post is for; in a long one they may be about anything.
+        guard !mockery.isEmpty || view.hasLaughingEmoji && view.tokenCount < 40 else { return }
+        let pupils = post.pupilNames(in: view)
+        let children = view.hits(.thirdPartyChild) + view.hits(.childWord) + pupils.map(\.tokens)
+        // A child in the attached picture ("Year 6 at the gala") is the child being spread.
+        let childInPicture = post.altTexts.contains { $0.has(.groupOfChildren) || $0.has(.soloChild) || $0.has(.childWord) }
+        let pointed = view.hits(.personReference).filter { ["him", "her", "he", "she", "he s", "she s", "his"].contains(view.phrase($0)) }
+        // "My son practising his recorder… sharing so you know what I live with": a parent's own child.
+        let own = view.hits(.ownChild)
+        guard own.isEmpty || !pupils.isEmpty || view.has(.thirdPartyChild) else { return }
+        let others = children.filter { child in !own.contains { $0.overlaps(child) || $0.upperBound == child.lowerBound } }
+        guard !others.isEmpty || (own.isEmpty && (!pointed.isEmpty || childInPicture)) || post.author == .pupil else { return }
+        var evidence = spreads.map { view.evidence($0, detector: "spreading") }
+        evidence += mockery.map { view.evidence($0, detector: "mocking") }
+        found.add(.cyberbullying, evidence)
     }
 
     private func harassment(in view: TextView, post: PostContext, into found: inout Detections) {

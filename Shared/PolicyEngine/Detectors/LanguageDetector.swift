@@ -30,6 +30,29 @@ struct LanguageDetector: Detector {
     static let ambiguousSwears: Set<String> = [
         "knob", "knobs", "dick", "dicks", "cock", "cocks", "prick", "pricks", "ass", "hoe", "hoes", "nob", "nobs", "slag", "slags",
     ]
+    /// Swearing run into a hashtag or a long run-together word ("#whatabullshitschool",
+    /// "completeandutterknobhead"), which the word lists cannot match whole. Only stems that
+    /// no ordinary word holds: not "twat" (saltwater) or "wank" (swanky).
+    static func hiddenSwearing(in view: TextView) -> [Range<Int>] {
+        var abusive: [Range<Int>] = []
+        let tokens = view.tokenized.tokens
+        for index in 0..<view.tokenCount {
+            let flags = tokens[index].flags
+            let letters = view.tokenized.plain(index)
+            guard flags.contains(.tagged) ? letters.count >= 6 : letters.count >= 14 else { continue }
+            if view.cueHits.contains(where: { $0.tokens.contains(index) && ($0.cue == .swearing || $0.cue == .benignLanguage) }) { continue }
+            let word = Array(letters)
+            if hiddenSwears.contains(where: { word.firstRange(of: $0) != nil }) {
+                abusive.append(index..<(index + 1))
+            }
+        }
+        return abusive
+    }
+
+    /// Swear stems looked for inside hashtags and long run-together words.
+    static let hiddenSwears: [[UInt8]] = [
+        "fuck", "shit", "piss", "bollock", "knobhead", "dickhead", "arsehole", "bellend", "bastard",
+    ].map { Array($0.utf8) }
     /// Person references that only intensify or point ("absolute", "that"), not who is meant.
     static let weakReferences: Set<String> = [
         "absolute", "complete", "total", "utter", "proper", "right", "that", "this", "these", "those", "like a", "look like",
@@ -102,9 +125,10 @@ struct LanguageDetector: Detector {
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             // Each finding below starts from one of these cues: most texts have none of them.
-            guard Self.languageCues.contains(where: view.has) else { continue }
+            let hidden = Self.hiddenSwearing(in: view)
+            guard Self.languageCues.contains(where: view.has) || !hidden.isEmpty else { continue }
             let reading = Reading(view, in: post)
-            var abusive = reading.swearing() + reading.insults()
+            var abusive = reading.swearing() + reading.insults() + hidden.map { view.evidence($0, detector: "hidden-swearing") }
             let slurs = reading.slurs()
             abusive += slurs.abusive
             let hate = slurs.hate + identityAttacks(in: view)

@@ -9,6 +9,8 @@ struct PrivacyDetector: Detector {
         "wrote back", "responded saying", "emailed me", "phoned me", "rang me", "privately", "confidential", "their email", "her email",
         "his email", "his report", "her report", "report says", "the investigation", "investigation found", "disciplinary", "in writing",
         "in black and white", "copy of the", "at the meeting", "in the meeting", "in that meeting", "at our meeting", "in our meeting",
+        // A screenshot is as often of a child's picture as of a letter.
+        "screenshot", "screenshots", "screenshotted", "screenshoted",
     ]
 
     /// Described people who are adults at the school rather than a child or family.
@@ -63,8 +65,12 @@ struct PrivacyDetector: Detector {
             guard !channel.isEmpty else { continue }
             // A family's own dealings with the school about their child ("the office rang to say my
             // daughter's going into the nurture group") are revealed by telling them at all.
+            // A letter, report or plan attached is published by attaching it.
+            let attached = view.attachment != nil && !strong.isEmpty
             let revealing =
-                !view.hits(.revealing).isEmpty || view.quotes
+                // A screenshot reveals a letter only when there is one: a screenshot of a child's
+                // picture is another matter.
+                attached || view.hits(.revealing).contains { !view.phrase($0).hasPrefix("screenshot") || !strong.isEmpty } || view.quotes
                 || (!strong.isEmpty && (view.has(.ownChild) || view.has(.thirdPartyChild)) && !view.has(.question) && !view.has(.praise))
             let schedulingOnly = view.has(.schedulingOnly) && !revealing
             guard !schedulingOnly else { continue }

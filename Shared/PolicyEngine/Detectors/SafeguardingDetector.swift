@@ -142,11 +142,19 @@ struct SafeguardingDetector: Detector {
     }
 
     private func detectExtremism(in view: TextView, laughs: [Range<Int>], into found: inout Detections) {
-        guard view.has(.extremismStrong) || view.has(.extremismTerm) else { return }
-        var extremism: [Evidence] = []
+        guard view.has(.extremismStrong) || view.has(.extremismTerm) || view.has(.replacementTalk) || view.has(.callToAct) else { return }
+        var extremism = replacementRhetoric(in: view, laughs: laughs)
+        let calls = view.hits(.callToAct)
+        // Explained, called a lie or worried about ("the PREVENT session explained the 'great
+        // replacement' conspiracy theory"), with no call to act: talk about it, not of it.
+        let countered = calls.isEmpty && view.hits(.extremismCountered).contains { !view.isQuoted($0) }
         var strong: [Range<Int>] = []
         for hit in view.hits(.extremismStrong) {
             if hit.upperBound < view.tokenCount, Self.benignFollowers.contains(view.tokenized.word(hit.upperBound)) { continue }
+            if countered {
+                strong.append(hit)
+                continue
+            }
             strong.append(hit)
             extremism.append(view.evidence(hit, detector: "extremism"))
         }
@@ -178,6 +186,24 @@ struct SafeguardingDetector: Detector {
             }
         }
         if !extremism.isEmpty { found.add(.safeguardingExtremism, extremism) }
+    }
+
+    /// Replacement talk with a call to act, or with "us and them"; or a call to act against a
+    /// group: extremist rhetoric without a slur or a named movement. Not when laughed off,
+    /// explained or put down without a call to act.
+    private func replacementRhetoric(in view: TextView, laughs: [Range<Int>]) -> [Evidence] {
+        guard laughs.isEmpty else { return [] }
+        let talk = view.hits(.replacementTalk)
+        let calls = view.hits(.callToAct)
+        guard !talk.isEmpty || !calls.isEmpty else { return [] }
+        let sides = view.hits(.usAndThem) + view.hits(.identityGroup)
+        if calls.isEmpty {
+            let countered = view.hits(.extremismCountered).contains { !view.isQuoted($0) } || view.has(.learningContext)
+            guard !countered, Set(talk.map { view.phrase($0) }).count >= 2 || !talk.isEmpty && !sides.isEmpty else { return [] }
+        } else {
+            guard !talk.isEmpty || !sides.isEmpty else { return [] }
+        }
+        return (talk + calls + sides).sorted { $0.lowerBound < $1.lowerBound }.map { view.evidence($0, detector: "extremism-rhetoric") }
     }
 
     private func detectConcern(in view: TextView, post: PostContext, laughs: [Range<Int>], into found: inout Detections) {

@@ -142,7 +142,8 @@ struct SchoolNameDetector: Detector {
         "facebook group", "facebook page", "fb group", "fb page", "insta", "instagram", "insta page", "instagram page",
         "instagram account", "tiktok", "tik tok", "tiktok account", "tiktok page", "twitter", "twitter account", "x account", "discord",
         "discord server", "telegram", "telegram channel", "channel", "youtube", "youtube channel", "forum", "website", "site",
-        "google site", "blog", "account", "messenger", "messenger group", "snapchat group", "community page", "server",
+        "google site", "blog", "account", "messenger", "messenger group", "snapchat group", "community page", "server", "padlet",
+        "padlet board", "noticeboard",
     ]
     /// Announcements that come after the place: "... page is now live", "... group launched".
     static let afterwards: Set<String> = [
@@ -157,8 +158,41 @@ struct SchoolNameDetector: Detector {
     /// Year groups and classes that tie a page to the school without its name.
     static let bareGroups: Set<String> = ["kids", "children", "guys", "you guys", "you lot", "the kids", "pupils", "students", "my kids"]
 
+    /// What a school's own handle adds to its name.
+    static let ownAccountSuffixes: Set<String> = [
+        "", "sch", "school", "ps", "pri", "primary", "primaryschool", "ce", "ceschool", "ceprimary", "academy", "official",
+    ]
+
+    /// Handles and web addresses with the school's name run into them ("@StokesWoodMums",
+    /// "levenscehomework.wordpress.com", "stokeswoodleavers2027.co.uk"): a site named for the school.
+    static func embeddedNames(in view: TextView, school: CompiledSchool) -> [Range<Int>] {
+        let tokens = view.tokenized.tokens
+        var found: [Range<Int>] = []
+        for index in 0..<view.tokenCount {
+            let word = Array(view.tokenized.plain(index))
+            guard let name = school.compactNames.first(where: { word.count > $0.count && word.firstRange(of: $0) != nil }),
+                let at = word.firstRange(of: name)
+            else { continue }
+            // "@StokesWoodPS", "@LevensCESchool": the school's own name and nothing else is how
+            // schools name their own accounts, not a page set up by someone else.
+            let rest = String(decoding: word[..<at.lowerBound] + word[at.upperBound...], as: UTF8.self)
+            if Self.ownAccountSuffixes.contains(rest) { continue }
+            let handle = tokens[index].flags.contains(.tagged)
+            let address =
+                index + 1 < view.tokenCount
+                && ["com", "co", "org", "net", "uk", "wordpress", "wixsite", "blogspot"].contains(view.tokenized.word(index + 1))
+            if handle || address { found.append(index..<(index + 1)) }
+        }
+        return found
+    }
+
     func unofficialSite(in post: PostContext, into found: inout Detections) {
         let view = post.text
+        let embedded = Self.embeddedNames(in: view, school: post.school)
+        if !embedded.isEmpty, let evidence = embeddedSite(embedded, in: view, post: post) {
+            found.add(.unofficialSchoolSite, evidence)
+            return
+        }
         guard view.schools.contains(where: { $0.school == post.school.index }) || view.has(.pupilGroup) else { return }
         let hits = view.hits(.siteSetup)
         guard hits.count >= 2 else { return }
@@ -201,5 +235,17 @@ struct SchoolNameDetector: Detector {
         let agreed = view.hits(.authorised).contains { !Self.looseAuthorisation.contains(view.phrase($0)) && !PostContext.negated($0, in: view) }
         guard !agreed else { return }
         found.add(.unofficialSchoolSite, (announced + mentions.strong + mentions.weak).map { view.evidence($0, detector: "site-setup") })
+    }
+
+    /// A handle or address named for the school, announced (set up, followed, linked) by
+    /// someone other than the school and not its own website.
+    private func embeddedSite(_ embedded: [Range<Int>], in view: TextView, post: PostContext) -> [Evidence]? {
+        let setups = view.hits(.siteSetup).filter { !PostContext.negated($0, in: view) }
+        let follow = (0..<view.tokenCount).contains { ["follow", "like", "visit", "subscribe"].contains(view.tokenized.word($0)) }
+        guard !setups.isEmpty || follow else { return nil }
+        if view.has(.schoolOwnWebsite) { return nil }
+        let agreed = view.hits(.authorised).contains { !Self.looseAuthorisation.contains(view.phrase($0)) && !PostContext.negated($0, in: view) }
+        guard !agreed else { return nil }
+        return (embedded + setups).map { view.evidence($0, detector: "site-setup") }
     }
 }

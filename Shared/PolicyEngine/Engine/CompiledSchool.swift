@@ -10,6 +10,10 @@ final class CompiledSchool: Sendable {
     let pack: PolicyPack
     let version: Int
     let settings: PolicyPack.Settings
+    /// The school's name with its generic words dropped and the rest run together
+    /// ("stokeswood", "dauvergne"), and its first distinctive word ("levens"): what a handle or a
+    /// web address made from the name holds (`SchoolNameDetector.embeddedNames`).
+    let compactNames: [[UInt8]]
     /// The pack's clauses in pack order, cut down to what a verdict needs.
     private let clauses: [Clause]
     /// The engine's ruleset version, and the end of the verdict id's name under it (see `verdictID`).
@@ -33,6 +37,12 @@ final class CompiledSchool: Sendable {
         self.version = version
         settings = pack.settings
         self.rulesetVersion = rulesetVersion
+        let generic: Set<String> = ["primary", "school", "ce", "c", "e", "academy", "junior", "infant", "infants", "the", "of", "church", "england"]
+        let words = school.name.lowercased().split { !$0.isLetter }.map(String.init).filter { !generic.contains($0) }
+        let folded = words.map { Array($0.utf8.filter { $0 < 0x80 }) }
+        var compact = [folded.joined().map { $0 }]
+        if let first = folded.first, first.count >= 5, folded.count > 1 { compact.append(first) }
+        compactNames = compact.filter { $0.count >= 5 }
         verdictNameEnd = Self.verdictNameEnd(rulesetVersion: rulesetVersion, packID: pack.id, packVersion: version)
         clauses = pack.clauses.enumerated().map { position, clause in
             Clause(

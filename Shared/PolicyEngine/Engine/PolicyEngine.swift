@@ -9,7 +9,7 @@ import ParapetModels
 public struct PolicyEngine: Sendable {
     /// The detectors' own revision: bumped whenever a change to their code changes what a
     /// verdict says. The word lists need no bump: their fingerprint is in ``rulesetVersion``.
-    public static let detectorsRevision = "2026.12.1"
+    public static let detectorsRevision = "2026.12.2"
 
     /// Names the detectors and the built-in word lists: `parapet-rules/<detectors' revision>+<the
     /// first 12 hex digits of the word files' SHA-256>`. An engine's own ``rulesetVersion`` adds

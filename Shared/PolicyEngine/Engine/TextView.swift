@@ -301,3 +301,10 @@ extension TextView {
         return start
     }
 }
+
+extension TextView {
+    /// Whether the text laughs in emoji (😂 🤣 😭 💀 😆 😅), which the word lists cannot match.
+    var hasLaughingEmoji: Bool {
+        text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F62D, 0x1F480, 0x1F606, 0x1F605].contains($0.value) }
+    }
+}

@@ -11,6 +11,8 @@ enum Cue: UInt8, CaseIterable, Sendable {
     case violence, violenceIdiom, threatIntent, threatPhrase, harmWish
     // Conduct
     case bullying, pileOn, reportedSpeech, intimidation, mobilise
+    /// Spreading a picture or video of a child to mock them (`03-conduct.words`).
+    case spreading, mocking, notSpreading
     // People and places
     case personReference, staffRole, childWord, ownChild, adultRelative, thirdPartyChild, personTitle, schoolWord, pupilGroup, externalBody
     // Accusations and complaints
@@ -26,7 +28,8 @@ enum Cue: UInt8, CaseIterable, Sendable {
     // Images
     case swimwear, kitOrder, event, groupOfChildren, soloChild, nonPersonImage
     // Safeguarding
-    case extremismStrong, extremismTerm, extremismPraise, learningContext, selfHarm, abuseAtHome, grooming, thirdPartyConcern, hyperbole
+    case extremismStrong, extremismTerm, extremismPraise, learningContext, replacementTalk, callToAct, usAndThem, extremismCountered, selfHarm,
+        abuseAtHome, grooming, thirdPartyConcern, hyperbole
     // added by allegation, defamation, negative_comment_about_individual
     case reportedElsewhere, misconductIdiom, personDescription
     // added by abusive_language, grossly_obscene, hate_speech (language): innocent phrases holding a rude-looking word
