@@ -245,7 +245,7 @@ struct AccusationDetector: Detector {
         /// Swearing or a sexual slur aimed straight at a person ("Mr X is a pr!ck", "the head, you absolute c*nt").
         func swearingAtSomeone() -> [Evidence] {
             var negative: [Evidence] = []
-            for hit in view.hits(.swearing) + view.hits(.sexual) + LanguageDetector.hiddenSwearing(in: view) {
+            for hit in view.hits(.swearing) + view.hits(.sexual) + view.hiddenSwearing {
                 guard let person = target(for: hit, within: .directTarget, carryOver: false), person.upperBound <= hit.lowerBound else { continue }
                 negative += said(of: person, hit, as: ("person", "derogatory"))
             }

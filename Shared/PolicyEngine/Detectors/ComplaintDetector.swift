@@ -51,7 +51,7 @@ struct ComplaintDetector: Detector {
         // A grievance or disparagement needs one of these cues: most posts have none.
         guard
             view.has(.complaint) || view.has(.negativeTrait) || view.has(.grievance) || view.has(.disrepute)
-                || view.has(.schoolMatter) && (view.has(.swearing) || !LanguageDetector.hiddenSwearing(in: view).isEmpty)
+                || view.has(.schoolMatter) && (view.has(.swearing) || !view.hiddenSwearing.isEmpty)
         else { return }
         let reading = Reading(view, in: post)
         if let complaint = reading.complaint() {
@@ -144,7 +144,7 @@ struct ComplaintDetector: Detector {
             // bollocks.", "#absolutepisstake"), with no one person its target, is a grievance. Not
             // swearing alone: "ffs, sent him in on the wrong day" is at oneself.
             let swearing =
-                LanguageDetector.hiddenSwearing(in: view) + view.hits(.swearing).filter { view.phrase($0).hasPrefix("bollock") }
+                view.hiddenSwearing + view.hits(.swearing).filter { view.phrase($0).hasPrefix("bollock") }
             for hit in swearing where !takenBack(hit) && view.has(.schoolMatter) {
                 if individuals.contains(where: { view.sameSentence($0, hit) }) || outsideBody(hit) { continue }
                 signs.strong.append(hit)

@@ -125,7 +125,7 @@ struct LanguageDetector: Detector {
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             // Each finding below starts from one of these cues: most texts have none of them.
-            let hidden = Self.hiddenSwearing(in: view)
+            let hidden = view.hiddenSwearing
             guard Self.languageCues.contains(where: view.has) || !hidden.isEmpty else { continue }
             let reading = Reading(view, in: post)
             var abusive = reading.swearing() + reading.insults() + hidden.map { view.evidence($0, detector: "hidden-swearing") }

@@ -64,6 +64,9 @@ final class TextView {
     /// Phone numbers, email addresses, postcodes and street addresses; looked for only when the
     /// text has a digit or an "@", which every one of them needs.
     private(set) var personalData: [Evidence] = []
+    /// Swearing run into hashtags and long words (``LanguageDetector/hiddenSwearing(in:)``),
+    /// found once when a detector first asks: three detectors read it.
+    lazy var hiddenSwearing: [Range<Int>] = LanguageDetector.hiddenSwearing(in: self)
 
     init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
         self.text = text
