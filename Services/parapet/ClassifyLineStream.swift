@@ -6,10 +6,11 @@ import ParapetPolicyEngine
 
 /// `parapet classify --jsonl`: one JSON post a line in, one JSON verdict a line out, in input order.
 ///
-/// Streams: lines are read a window at a time (four batches of `batchSize` lines per core, so a
-/// core that finishes early takes another batch), the batches of a window are classified on all
-/// cores at once, and their output is written in order before the next window is read, so
-/// memory stays flat however long the input is.
+/// Streams through a pipeline, one worker a core: a worker takes the next batch of `batchSize`
+/// lines from the reader, classifies it, and hands its output back; whichever worker finds the
+/// next batch in input order ready writes it (and any ready after it). Reading and writing thus
+/// overlap classifying, and no core waits for the slowest batch of a round. At most `window`
+/// batches are out at once, so memory stays flat however long the input is.
 /// A line that cannot be classified is answered in its place by `{"line": N, "error": "…"}`.
 struct ClassifyLineStream {
     /// How many lines were read and how many of them failed.
@@ -27,40 +28,73 @@ struct ClassifyLineStream {
 
     /// Reads `input` to its end, writing to `output`.
     func run(input: Int32, output: Int32) -> Summary {
-        var reader = ClassifyLineReader(descriptor: input, maximumLineBytes: Self.maximumLineBytes)
-        var summary = Summary()
-        while true {
-            var batches: [[ClassifyLineReader.Line]] = []
-            for _ in 0..<workers * 4 {
-                let lines = reader.next(count: batchSize)
-                if lines.isEmpty { break }
-                batches.append(lines)
-            }
-            if batches.isEmpty { break }
-            let results = classify(batches)
-            for result in results {
-                summary.lines += result.lines
-                summary.failed += result.failed
-                Self.write(result.bytes, to: output)
+        let pipeline = Pipeline(
+            reader: ClassifyLineReader(descriptor: input, maximumLineBytes: Self.maximumLineBytes), batchSize: batchSize,
+            window: workers * 4, output: output)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let (sequence, lines) = pipeline.take() {
+                pipeline.hand(sequence, classify(lines))
             }
         }
-        return summary
+        return pipeline.summary
     }
 
-    /// Each batch on its own core; the results in the batches' order.
-    private func classify(_ batches: [[ClassifyLineReader.Line]]) -> [(bytes: [UInt8], lines: Int, failed: Int)] {
-        if batches.count == 1 { return [classify(batches[0])] }
-        let results = UnsafeMutableBufferPointer<(bytes: [UInt8], lines: Int, failed: Int)>.allocate(capacity: batches.count)
-        results.initialize(repeating: ([], 0, 0))
-        defer {
-            results.deinitialize()
-            results.deallocate()
+    /// The reader, the batches out, and the output written in order, behind one lock.
+    private final class Pipeline: @unchecked Sendable {
+        typealias Result = (bytes: [UInt8], lines: Int, failed: Int)
+        private let condition = NSCondition()
+        private var reader: ClassifyLineReader
+        private let batchSize: Int
+        private let window: Int
+        private let output: Int32
+        private var taken = 0
+        private var written = 0
+        private var finished = false
+        private var ready: [Int: Result] = [:]
+        private var total = Summary()
+
+        init(reader: ClassifyLineReader, batchSize: Int, window: Int, output: Int32) {
+            self.reader = reader
+            self.batchSize = batchSize
+            self.window = window
+            self.output = output
         }
-        nonisolated(unsafe) let shared = results
-        DispatchQueue.concurrentPerform(iterations: batches.count) { index in
-            shared[index] = classify(batches[index])
+
+        var summary: Summary {
+            condition.lock()
+            defer { condition.unlock() }
+            return total
         }
-        return Array(results)
+
+        /// The next batch and its place in the input; nil at the end of the input.
+        func take() -> (Int, [ClassifyLineReader.Line])? {
+            condition.lock()
+            defer { condition.unlock() }
+            while !finished && taken - written >= window { condition.wait() }
+            guard !finished else { return nil }
+            let lines = reader.next(count: batchSize)
+            guard !lines.isEmpty else {
+                finished = true
+                condition.broadcast()
+                return nil
+            }
+            taken += 1
+            return (taken - 1, lines)
+        }
+
+        /// A batch's output, written now if every batch before it has been.
+        func hand(_ sequence: Int, _ result: Result) {
+            condition.lock()
+            defer { condition.unlock() }
+            ready[sequence] = result
+            while let next = ready.removeValue(forKey: written) {
+                total.lines += next.lines
+                total.failed += next.failed
+                ClassifyLineStream.write(next.bytes, to: output)
+                written += 1
+            }
+            condition.broadcast()
+        }
     }
 
     private func classify(_ lines: [ClassifyLineReader.Line]) -> (bytes: [UInt8], lines: Int, failed: Int) {
@@ -75,7 +109,7 @@ struct ClassifyLineStream {
             do throws(ClassifyError) {
                 let verdict = try classify(line, decoder: decoder)
                 if decidedAt?.date != verdict.decidedAt { decidedAt = (verdict.decidedAt, ParapetJSON.string(from: verdict.decidedAt)) }
-                bytes.append(contentsOf: VerdictJSONWriter.verdict(verdict, decidedAtText: decidedAt?.text ?? ""))
+                VerdictJSONWriter.append(verdict, decidedAtText: decidedAt?.text ?? "", to: &bytes)
             } catch {
                 failed += 1
                 bytes.append(contentsOf: Self.errorLine(line.number, error.description, encoder: encoder))

@@ -117,18 +117,27 @@ struct ClassifyTrust: Sendable {
 
     /// A name-based id: SHA-256 of everything that makes the post what it is.
     private static func postID(input: ClassifyPostInput, school: String, account: String, author: PostAuthor) -> UUID {
-        var hash = SHA256()
-        // Each part's bytes where they lie, then a NUL: no copy of the text per post.
+        // Every part then a NUL, hashed in one call: a hash update per part cost more than the
+        // copy into one buffer.
+        var name: [UInt8] = []
+        name.reserveCapacity(input.text.utf8.count + 128)
         func add(_ part: String) {
-            var part = part
-            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
+            name.append(contentsOf: part.utf8)
+            name.append(0)
         }
-        for part in [input.id ?? "", school, account, author.handle, author.kind.rawValue, input.replyTo ?? "", input.text] { add(part) }
+        add(input.id ?? "")
+        add(school)
+        add(account)
+        add(author.handle)
+        add(author.kind.rawValue)
+        add(input.replyTo ?? "")
+        add(input.text)
         for medium in input.media {
-            for part in [medium.type.rawValue, medium.altText ?? ""] + (medium.taggedPeople ?? []) { add(part) }
+            add(medium.type.rawValue)
+            add(medium.altText ?? "")
+            for person in medium.taggedPeople ?? [] { add(person) }
         }
-        var bytes = Array(hash.finalize().prefix(16))
+        var bytes = Array(SHA256.hash(data: name).prefix(16))
         bytes[6] = bytes[6] & 0x0F | 0x50  // version 5-style name-based id
         bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 4122 variant
         return UUID(

@@ -19,7 +19,7 @@ public enum VerdictJSONWriter {
     /// work: the breaches go to PostgreSQL too, and every verdict of a batch has one time).
     public static func envelope(_ verdict: Verdict, trust: String, breachesJSON: [UInt8], decidedAtText: String) -> [UInt8] {
         var writer = JSONWriter(capacity: 384 + breachesJSON.count + 2 * verdict.school.utf8.count)
-        writer.raw("{\"id\":"); writer.string(verdict.id.uppercasedString)
+        writer.raw("{\"id\":"); writer.uuid(verdict.id)
         writer.raw(",\"occurred_at\":"); writer.string(decidedAtText)
         writer.raw(",\"payload\":"); writer.verdict(verdict, breachesJSON: breachesJSON, decidedAtText: decidedAtText)
         writer.raw(",\"schema\":"); writer.string(Verdict.schema.description)
@@ -32,9 +32,19 @@ public enum VerdictJSONWriter {
     /// `verdict` alone as ParapetJSON encodes it (`parapet classify --jsonl` writes one a line),
     /// `decidedAt` already formatted.
     public static func verdict(_ verdict: Verdict, decidedAtText: String) -> [UInt8] {
-        var writer = JSONWriter(capacity: 512)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        append(verdict, decidedAtText: decidedAtText, to: &bytes)
+        return bytes
+    }
+
+    /// ``verdict(_:decidedAtText:)`` written onto the end of `bytes` (a batch of lines), with no
+    /// buffer of its own.
+    public static func append(_ verdict: Verdict, decidedAtText: String, to bytes: inout [UInt8]) {
+        var writer = JSONWriter(continuing: bytes)
+        bytes = []
         writer.verdict(verdict, breachesJSON: nil, decidedAtText: decidedAtText)
-        return writer.bytes
+        bytes = writer.finish()
     }
 }
 
@@ -45,10 +55,10 @@ extension JSONWriter {
         raw(",\"breaches\":")
         if let breachesJSON { append(json: breachesJSON) } else { breaches(verdict.breaches) }
         raw(",\"decided_at\":"); string(decidedAtText)
-        raw(",\"id\":"); string(verdict.id.uppercasedString)
+        raw(",\"id\":"); uuid(verdict.id)
         raw(",\"pack_id\":"); string(verdict.packID)
         raw(",\"pack_version\":"); integer(verdict.packVersion)
-        raw(",\"post_id\":"); string(verdict.postID.uppercasedString)
+        raw(",\"post_id\":"); uuid(verdict.postID)
         raw(",\"post_revision\":"); integer(verdict.postRevision)
         raw(",\"ruleset_version\":"); string(verdict.rulesetVersion)
         raw(",\"school\":"); string(verdict.school)

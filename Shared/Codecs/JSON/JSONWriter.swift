@@ -13,6 +13,19 @@ public struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that goes on from the end of `bytes` (a batch's output, one value after
+    /// another), without copying them: ``finish()`` hands them back.
+    public init(continuing bytes: consuming [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The bytes written, the writer left empty.
+    public mutating func finish() -> [UInt8] {
+        var out: [UInt8] = []
+        swap(&out, &bytes)
+        return out
+    }
+
     /// JSON text written as it is: punctuation and keys.
     public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -29,7 +42,26 @@ public struct JSONWriter {
     }
 
     public mutating func integer(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits written in place, lowest first then turned round: no String per number.
+        if value == 0 {
+            bytes.append(UInt8(ascii: "0"))
+            return
+        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var rest = value.magnitude
+        while rest > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    /// `value` as a quoted upper-case UUID, as ``ParapetJSON`` writes one.
+    public mutating func uuid(_ value: UUID) {
+        bytes.append(UInt8(ascii: "\""))
+        value.appendUppercased(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `value` as ``ParapetJSON/string(from:)`` writes it.

@@ -45,10 +45,20 @@ extension UUID {
     /// Appends ``lowercasedString``'s bytes to `bytes`, without making the string (for names
     /// that are hashed, not kept).
     public func appendLowercased(to bytes: inout [UInt8]) {
+        append(to: &bytes, digits: "0123456789abcdef")
+    }
+
+    /// Appends ``uppercasedString``'s bytes to `bytes`, without making the string (JSON written
+    /// straight into a buffer).
+    public func appendUppercased(to bytes: inout [UInt8]) {
+        append(to: &bytes, digits: "0123456789ABCDEF")
+    }
+
+    private func append(to bytes: inout [UInt8], digits: StaticString) {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: Self.textLength))
         bytes.withUnsafeMutableBufferPointer { buffer in
-            _ = writeLowercased(into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
+            _ = Self.write(uuid, digits: digits, into: UnsafeMutableBufferPointer(rebasing: buffer[start...]))
         }
     }
 

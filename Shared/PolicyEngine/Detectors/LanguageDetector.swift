@@ -41,8 +41,7 @@ struct LanguageDetector: Detector {
             let letters = view.tokenized.plain(index)
             guard flags.contains(.tagged) ? letters.count >= 6 : letters.count >= 14 else { continue }
             if view.cueHits.contains(where: { $0.tokens.contains(index) && ($0.cue == .swearing || $0.cue == .benignLanguage) }) { continue }
-            let word = Array(letters)
-            if hiddenSwears.contains(where: { word.firstRange(of: $0) != nil }) {
+            if hiddenSwears.contains(where: { letters.firstOffset(of: $0) != nil }) {
                 abusive.append(index..<(index + 1))
             }
         }

@@ -166,25 +166,38 @@ struct SchoolNameDetector: Detector {
     /// Handles and web addresses with the school's name run into them ("@StokesWoodMums",
     /// "levenscehomework.wordpress.com", "stokeswoodleavers2027.co.uk"): a site named for the school.
     static func embeddedNames(in view: TextView, school: CompiledSchool) -> [Range<Int>] {
+        var shortest = Int.max
+        for name in school.compactNames { shortest = min(shortest, name.count) }
+        guard shortest < Int.max else { return [] }
         let tokens = view.tokenized.tokens
         var found: [Range<Int>] = []
         for index in 0..<view.tokenCount {
-            let word = Array(view.tokenized.plain(index))
-            guard let name = school.compactNames.first(where: { word.count > $0.count && word.firstRange(of: $0) != nil }),
-                let at = word.firstRange(of: name)
+            // Only a handle or the first part of a web address ("stokeswoodparents.co.uk": one
+            // dot, then "co") can be a page's name; checking that first keeps the name search off
+            // nearly every word.
+            let word = view.tokenized.plain(index)
+            guard word.count > shortest else { continue }
+            let handle = tokens[index].flags.contains(.tagged)
+            let address =
+                !handle && index + 1 < view.tokenCount && tokens[index + 1].utf16.lowerBound == tokens[index].utf16.upperBound + 1
+                && view.phrase((index + 1)..<(index + 2), isIn: Self.addressParts)
+            guard handle || address,
+                let (name, at) = school.compactNames.lazy.compactMap({ name in
+                    word.count > name.count ? word.firstOffset(of: name).map { (name, $0) } : nil
+                }).first
             else { continue }
             // "@StokesWoodPS", "@LevensCESchool": the school's own name and nothing else is how
             // schools name their own accounts, not a page set up by someone else.
-            let rest = String(decoding: word[..<at.lowerBound] + word[at.upperBound...], as: UTF8.self)
+            let start = word.startIndex + at
+            let rest = String(decoding: word[..<start] + word[(start + name.count)...], as: UTF8.self)
             if Self.ownAccountSuffixes.contains(rest) { continue }
-            let handle = tokens[index].flags.contains(.tagged)
-            let address =
-                index + 1 < view.tokenCount
-                && ["com", "co", "org", "net", "uk", "wordpress", "wixsite", "blogspot"].contains(view.tokenized.word(index + 1))
-            if handle || address { found.append(index..<(index + 1)) }
+            found.append(index..<(index + 1))
         }
         return found
     }
+
+    /// What follows a site's name in a web address read as words ("stokeswoodparents.co.uk").
+    private static let addressParts: PhraseSet = ["com", "co", "org", "net", "uk", "wordpress", "wixsite", "blogspot"]
 
     func unofficialSite(in post: PostContext, into found: inout Detections) {
         let view = post.text

@@ -28,6 +28,7 @@ enum BreachSubjects {
         if staffConduct.contains(breach.behaviour), let author = context.authorPerson, author.kind == .staff { add(author.subject) }
         var childMentioned = false
         var riskWords = false
+        let harmBehaviour = harmBehaviours.contains(breach.behaviour)
         for evidence in breach.evidence {
             guard let span = evidence.span else {
                 if let attachment = evidence.attachment {
@@ -38,7 +39,8 @@ enum BreachSubjects {
             guard let view = context.allTexts.first(where: { $0.attachment == evidence.attachment }),
                 let tokens = view.tokens(covering: span)
             else { continue }
-            let sentences = Set(tokens.map { view.sentence[$0] })
+            // Sentence numbers rise with the tokens, so the evidence's sentences are one run.
+            let sentences = view.sentence[tokens.lowerBound]...view.sentence[tokens.upperBound - 1]
             func inSentences(_ range: Range<Int>) -> Bool { sentences.contains(view.sentence[range.lowerBound]) }
             let named = view.names.filter { inSentences($0.tokens) }
             for hit in named { hit.people.forEach(addPerson) }
@@ -64,11 +66,15 @@ enum BreachSubjects {
                     }
                 }
             }
-            for index in view.sentenceTokens(sentences) where riskWordSet.contains(view.tokenized.word(index)) { riskWords = true }
+            // Risk words only matter to the behaviours below that can put a child at risk.
+            if !riskWords, harmBehaviour || breach.behaviour == .defamation,
+                view.riskWordTokens.contains(where: { sentences.contains(view.sentence[$0]) })
+            {
+                riskWords = true
+            }
         }
         // A named pupil makes the unnamed child redundant.
         if about.contains(where: { $0.kind == .pupil }) { about.removeAll { $0.kind == .child } }
-        let harmBehaviour = harmBehaviours.contains(breach.behaviour)
         let childAtRisk = (harmBehaviour && childMentioned) || ((harmBehaviour || breach.behaviour == .defamation) && riskWords)
         return (about, childAtRisk)
     }
@@ -89,7 +95,7 @@ enum BreachSubjects {
         "lass", "pupil", "pupils", "student", "students", "toddler", "little",
     ]
     /// Words that say someone poses a risk to children whatever else the sentence says.
-    static let riskWordSet: Set<String> = [
+    static let riskWordSet: PhraseSet = [
         "paedo", "pedo", "paedophile", "pedophile", "nonce", "groomer", "grooming", "groomed", "predator", "molester", "abuser",
         "pervert", "perv",
     ]
@@ -104,10 +110,5 @@ extension TextView {
         var last = first
         while last + 1 < tokens.count && Int(tokens[last + 1].utf16.lowerBound) < span.end { last += 1 }
         return first..<(last + 1)
-    }
-
-    /// The tokens of the sentences numbered `sentences`.
-    func sentenceTokens(_ sentences: Set<Int32>) -> [Int] {
-        sentence.indices.filter { sentences.contains(sentence[$0]) }
     }
 }

@@ -67,6 +67,9 @@ final class TextView {
     /// Swearing run into hashtags and long words (``LanguageDetector/hiddenSwearing(in:)``),
     /// found once when a detector first asks: three detectors read it.
     lazy var hiddenSwearing: [Range<Int>] = LanguageDetector.hiddenSwearing(in: self)
+    /// Tokens that say someone poses a risk to children (``BreachSubjects/riskWordSet``), found
+    /// once when a breach is first described: each breach's evidence asks again.
+    lazy var riskWordTokens: [Int] = (0..<tokenCount).filter { phrase($0..<($0 + 1), isIn: BreachSubjects.riskWordSet) }
 
     init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
         self.text = text
