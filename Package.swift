@@ -81,6 +81,10 @@ let package = Package(
             name: "ParapetTrustConfiguration",
             dependencies: ["ParapetModels", .product(name: "Yams", package: "Yams")],
             path: "Shared/TrustConfiguration", swiftSettings: swiftSettings),
+        // Pack drafting: a school's policy text read into a draft policy pack (`parapet pack draft`).
+        // Pure, no I/O.
+        .target(
+            name: "ParapetPackDrafting", dependencies: ["ParapetModels"], path: "Shared/PackDrafting", swiftSettings: swiftSettings),
         // Ingest: what platforms send, parsed and checked into items (webhooks, API, JSON Lines,
         // signatures). Pure, no I/O; Intake stores and publishes what it gives.
         .target(
@@ -203,7 +207,7 @@ let package = Package(
             name: "parapet",
             dependencies: [
                 "ParapetPipeline", "ParapetTrustConfiguration", "ParapetStore", "ParapetModels", "ParapetIntake", "ParapetIngest",
-                "ParapetPolicyEngine", "ParapetEscalation", "ParapetClassification", "ParapetCodecs",
+                "ParapetPolicyEngine", "ParapetEscalation", "ParapetClassification", "ParapetCodecs", "ParapetPackDrafting",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -231,6 +235,13 @@ let package = Package(
             name: "PolicyEngineTests",
             dependencies: ["ParapetPolicyEngine", "ParapetTrustConfiguration", "ParapetModels", "TestSupport"],
             exclude: ["Corpus"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PackDraftingTests",
+            dependencies: [
+                "ParapetPackDrafting", "ParapetTrustConfiguration", "ParapetModels", "TestSupport", .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("HeldOut")],
+            swiftSettings: swiftSettings),
         // `parapet classify` run as a policy author runs it: the built executable, text in, verdicts out.
         .testTarget(name: "PolicyEngineCLITests", dependencies: ["TestSupport", "parapet"], swiftSettings: swiftSettings),
         .testTarget(name: "IngestTests", dependencies: ["ParapetIngest", "TestSupport"], swiftSettings: swiftSettings),

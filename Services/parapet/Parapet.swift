@@ -12,6 +12,6 @@ struct Parapet: AsyncParsableCommand {
             """,
         subcommands: [
             ConfigCommand.self, ClassifyCommand.self, ImportCommand.self, MigrateCommand.self, TopicsCommand.self, LagCommand.self,
-            TokensCommand.self, RouteCommand.self, FeedbackCommand.self,
+            TokensCommand.self, RouteCommand.self, FeedbackCommand.self, PackCommand.self,
         ])
 }

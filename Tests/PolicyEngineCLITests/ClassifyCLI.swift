@@ -18,6 +18,11 @@ enum ClassifyCLI {
 
     /// `parapet classify --trust <example> ARGUMENTS < stdin`, with standard output and error apart.
     static func run(_ arguments: [String], stdin: String = "") async throws -> Result {
+        try await run(command: ["classify", "--trust", exampleTrust] + arguments, stdin: stdin)
+    }
+
+    /// `parapet COMMAND < stdin`, with standard output and error apart.
+    static func run(command arguments: [String], stdin: String = "") async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appending(path: "parapet-classify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -25,7 +30,7 @@ enum ClassifyCLI {
         let output = folder.appending(path: "stdout")
         let errors = folder.appending(path: "stderr")
         try Data(stdin.utf8).write(to: input)
-        let command = ([parapet, "classify", "--trust", exampleTrust] + arguments).map(quote).joined(separator: " ")
+        let command = ([parapet] + arguments).map(quote).joined(separator: " ")
         let process = try ChildProcess.start(
             ["/bin/sh", "-c", "exec \(command) <\(quote(input.path)) >\(quote(output.path)) 2>\(quote(errors.path))"],
             environment: ["PATH": "/usr/bin:/bin"])
