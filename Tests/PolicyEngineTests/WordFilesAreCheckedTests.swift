@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ParapetPolicyEngine
@@ -25,6 +26,25 @@ struct WordFilesAreCheckedTests {
         for name in Lexicon.listNames { #expect(!book.list(name).isEmpty, "list \(name) is missing") }
         #expect(book.cues.reduce(0) { $0 + $1.1.count } > 7000)
         #expect(book.fingerprint.count == 64)
+    }
+
+    /// The detectors read most of their phrase lists by name (`WordBook.set("…")`,
+    /// `WordBook.current.list("…")`): each name they read is a list in the files, with words,
+    /// and each list in the files is read by something, so a misspelt name cannot leave a
+    /// detector with an empty list.
+    @Test func everyListTheSourcesNameIsInTheFilesAndEveryListIsRead() throws {
+        let book = try WordBook.builtIn.get()
+        let sources = LocalInfrastructure.repositoryRoot.appending(path: "Shared/PolicyEngine")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        var named = Set(Lexicon.listNames)
+        let pattern = #/(?:WordBook\.set|\.list)\("([A-Za-z0-9]+)"\)/#
+        for file in files {
+            let text = try String(contentsOf: sources.appending(path: file), encoding: .utf8)
+            for match in text.matches(of: pattern) { named.insert(String(match.1)) }
+        }
+        #expect(named.count > 80)
+        for name in named.sorted() { #expect(!book.list(name).isEmpty, "list \(name) is read but no file has it, or it is empty") }
+        for name in book.lists.keys.sorted() { #expect(named.contains(name), "list \(name) is in the files but nothing reads it") }
     }
 
     @Test func headingsEntriesAndCommentsAreRead() throws {

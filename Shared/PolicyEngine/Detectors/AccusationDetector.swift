@@ -5,66 +5,32 @@ import ParapetModels
 struct AccusationDetector: Detector {
     /// Misconduct words that accuse only with a child as their object ("ignored my son", not
     /// "ignored my emails").
-    static let needsChild: PhraseSet = [
-        "ignored", "ignoring", "did nothing", "done nothing", "does nothing", "failed to", "failing to", "left him", "left her",
-        "left them", "bit", "threw", "thrown", "isolated", "filmed", "filming", "photographed", "targeted", "targeting", "favourites",
-        "favouritism", "mocking", "laughed at", "hurt my", "injured", "bruised", "bruises", "marks on", "harmed", "kicked",
-        "punched", "tripped", "spat", "withheld", "withholding", "lies", "lying", "threatening", "intimidating", "inappropriate",
-        "wet himself", "wet herself", "soiled", "no water", "made my", "sent him out", "sent her out", "isolation booth",
-        "yanking", "yanks", "kicking", "kicks", "punching", "punches", "pushing", "pushes", "pushed", "twisted", "squeezed",
-        "booted", "on purpose", "deliberately", "clipped", "waste of time", "made them", "makes them", "makes him", "makes her",
-        "forcing", "forces", "snatched", "snatching", "taking their", "takes their", "kept quiet", "went very quiet", "hid it",
-        "hiding it", "nothing was done", "nothing has been done", "nothing got done", "just watched", "just stood there",
-        "stood there and watched", "brushed off", "brushed it off", "toughen up", "told to toughen up", "in his face", "in her face",
-        "in their faces", "round the head", "shouting in", "screaming in", "pinches", "pinching", "whacked", "thumped",
-        "scared of him", "scared of her", "terrified of him", "terrified of her", "petrified of", "calls him", "calls her",
-        "called him a", "called her a", "shut them in", "locked them", "pulling his", "pulling her", "pulled his", "pulled her",
-        "pulled him", "pulled my", "shook him", "shook her", "shaking him", "selling off", "sold off", "stock cupboard",
-        "in a cupboard", "in the cupboard",
-    ]
+    static let needsChild: PhraseSet = PhraseSet(WordBook.current.list("accusationNeedsChild"))
     /// Defamatory words that need the target right before them ("Mr X is a liar").
-    static let closeOnly: Set<String> = [
-        "drunk", "dodgy", "shady", "bent", "fake", "cheat", "cheats", "cheated", "cheating", "racist", "a racist", "sexist", "bigot",
-        "dealer", "unhinged", "mentally unstable", "shagging", "sleeping with", "stole", "stolen", "steals", "stealing", "nicks",
-        "robbed", "robbing", "rob", "robs", "conviction", "convicted", "jailed", "locked up", "stoned", "fiddling the", "fiddled the",
-        "fiddles the", "skimming", "rigged", "rigging",
-    ]
+    static let closeOnly: Set<String> = WordBook.set("accusationCloseOnly")
     /// Defamatory facts about someone's record rather than a wrong they did ("was sacked",
     /// "has a criminal record"): defamation, but no allegation of misconduct.
-    static let recordOnly: Set<String> = [
-        "was sacked", "got sacked", "been sacked", "was fired", "got fired", "been fired", "struck off", "was struck off",
-        "been struck off", "banned from teaching", "was arrested", "got arrested", "been arrested", "arrested for", "criminal record",
-        "has a record", "been in prison", "been inside", "did time", "done time", "served time", "on the sex offenders",
-        "on the register", "conviction", "convicted", "convictions", "jailed", "locked up", "dishonourably discharged", "got the sack",
-        "given the sack", "sacked for", "fired for", "gross misconduct", "suspended for", "under investigation", "investigated for",
-        "police caution", "cautioned", "drink driving", "drink driver", "drink-driving", "drunk driving", "criminal", "criminals",
-        "convict", "convicts", "jailbird", "ex con", "not qualified", "unqualified", "fake qualifications", "fake degree",
-    ]
+    static let recordOnly: Set<String> = WordBook.set("accusationRecordOnly")
     /// Leading words of defamatory names for a person ("a liar", "a thief", "corrupt"), which are
     /// also derogatory about them.
-    static let nameCalling: [String] = [
-        "liar", "compulsive", "pathological", "thief", "thiev", "fraud", "crook", "corrupt", "paedo", "pedo", "nonce", "kiddie",
-        "kiddy", "child molester", "molester", "pervert", "perv", "predator", "groomer", "abuser", "con", "swindler", "junkie",
-        "druggie", "drug addict", "cokehead", "crackhead", "alcoholic", "alkie", "alky", "wino", "drunkard", "psychopath",
-        "sociopath", "narcissist", "bigot", "misogynist", "homophobe", "wife beater", "a racist", "crooked", "cheat",
-    ]
+    static let nameCalling: [String] = WordBook.current.list("accusationNameCalling")
     /// Pronouns that carry a person over from the sentence before ("Mr X lied. She's a fraud.").
-    static let carriers: PhraseSet = ["he", "she", "him", "her", "he s", "she s", "he is", "she is"]
+    static let carriers: PhraseSet = PhraseSet(WordBook.current.list("accusationCarriers"))
 
     /// Misconduct words that, in a picture's description, say what the picture shows ("a boy
     /// kicking a ball, filmed by his dad"), not what someone did to a child.
-    static let pictured: PhraseSet = ["filmed", "filming", "photographed", "kicking", "kicks", "kicked", "pushing", "pulled"]
+    static let pictured: PhraseSet = PhraseSet(WordBook.current.list("accusationPictured"))
     /// Misconduct that only an adult can be accused of when the words read "left her" ("Diya left her water bottle").
-    static let adultOnly: PhraseSet = ["left him", "left her", "left them"]
+    static let adultOnly: PhraseSet = PhraseSet(WordBook.current.list("accusationAdultOnly"))
     /// Described people who are parents, not staff or pupils.
-    static let parentWords = ["mum", "dad", "mother", "father", "pta"]
+    static let parentWords: [String] = WordBook.current.list("accusationParentWords")
     /// Bullying cues that name an act (reported or condemned), not an insult to the person.
     static let bullyingActs = [
         "bully", "bullied", "humiliat", "mock", "make fun", "made fun", "pick", "tormen", "teas", "taunt", "roast", "diss", "screenshot",
         "expos", "embarrass", "laugh", "everyone laugh", "rate", "go back to", "baby", "leave the school", "move schools", "don t",
         "not invited", "ignore", "you should leave",
     ]
-    static let secondPerson: PhraseSet = ["you", "your", "you re", "youre", "ur", "u", "u r", "ur a"]
+    static let secondPerson: PhraseSet = PhraseSet(WordBook.current.list("accusationSecondPerson"))
     /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
     static let accusingCues: [Cue] = [.misconduct, .defamatory, .negativeTrait, .insult, .bullying, .swearing, .sexual]
 

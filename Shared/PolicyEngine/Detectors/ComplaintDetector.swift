@@ -3,45 +3,13 @@ import ParapetModels
 /// Complaints that belong in the complaints procedure, and disparagement of the whole school.
 struct ComplaintDetector: Detector {
     /// Complaint words that need a second sign of a grievance.
-    static let weak: PhraseSet = [
-        "joke", "a joke", "failed", "failing", "fair", "wrong", "awful", "terrible", "poor", "useless", "rubbish", "mess", "upset",
-        "angry", "cross", "gutted", "absolutely", "honestly", "seriously", "annoyed", "annoying", "frustrated", "frustrating", "anyone else",
-        "is it just me", "am i the only", "why are the", "why do they", "why did they", "how is it", "how can they", "how is this",
-        "they should", "surely", "should have", "shouldn t have", "should of", "cancelled", "changed again", "last minute",
-        "worried about", "a concern", "concerned about", "punishment", "punishing", "sanction", "sanctions", "charging", "lack of",
-        "left out", "missed out", "madness", "nonsense", "pointless", "chaos", "unbelievable", "can t believe", "cannot believe",
-        "not fair", "unfair", "petty", "over the top", "i feel that", "with respect", "respectfully", "please could", "could the school",
-        "would the school", "it would be nice if", "shocked", "excluded from", "no notice", "short notice",
-        "again", "yet again", "£", "the way", "nothing", "tbh", "treated", "promised", "the decision", "decision to", "lost my", "lost our",
-        "lost his", "lost her", "lost the", "raw", "kept in", "sent home with", "missed it", "silly", "starving", "can we have",
-        "could we have", "could they", "please could they", "why is", "why was", "why were", "why are you", "why do you", "shut for",
-        "working parents", "don t work", "doesn t work", "not working", "isn t working", "needs to happen", "second time", "third time",
-        "2nd time", "3rd time", "a nightmare", "would be nice", "we pay", "stop sending", "which is it", "that s it", "more notice",
-        "more warning", "found out at", "no detail", "for nothing", "rant", "nobody cares", "no one cares", "scrapped", "being cut",
-        "disagree with", "don t agree with", "i don t agree", "don t accept", "do not accept", "prices up", "costs a fortune",
-        "please sort", "sort the", "stood there", "did nothing", "done nothing", "cheers for that", "moved my", "put my son",
-        "put my daughter", "still not", "still hasn t", "still haven t", "one day s notice", "what are you going to do", "whoever thought",
-        "whoever planned", "whoever decided", "left outside", "locked out",
-        "left waiting", "kept waiting", "no explanation", "we pay for",
-    ]
+    static let weak: PhraseSet = PhraseSet(WordBook.current.list("complaintWeak"))
     /// Words that sharpen a grievance but are none alone ("honestly", "again"): they count only
     /// beside a real sign of one.
-    static let fillers: PhraseSet = [
-        "again", "yet again", "honestly", "absolutely", "seriously", "tbh", "the way", "rant", "nothing", "raw", "silly", "surely",
-        "anyone else", "is it just me", "am i the only",
-    ]
+    static let fillers: PhraseSet = PhraseSet(WordBook.current.list("complaintFillers"))
 
     /// Disparagement that needs the school named or mentioned.
-    static let needsSchool: Set<String> = [
-        "shambles", "shambolic", "circus", "cesspit", "cess pit", "dump", "hell hole", "hellhole", "zoo", "madhouse", "sinking ship",
-        "gone downhill", "going downhill", "gone to pot", "gone to the dogs", "worst in", "one star", "1 star", "zero stars", "0 stars",
-        "biggest mistake", "only good thing", "anywhere but", "laughing stock", "utter disgrace", "complete joke", "absolute joke",
-        "total joke", "beyond a joke", "not recommend", "wouldn t recommend", "would not recommend", "do not recommend", "don t recommend",
-        "stay away from", "steer clear", "regret sending", "avoid at all costs", "avoid like the plague", "don t send your",
-        "dont send your", "do not send your", "never send your", "avoid", "avoid it", "don t bother", "dont bother", "do not bother",
-        "look elsewhere", "go elsewhere", "at all costs", "a disgrace from top to bottom", "disgrace from top to bottom",
-        "ashamed my kids go", "ashamed my children go", "falling apart", "beyond saving", "glorified babysitting",
-    ]
+    static let needsSchool: Set<String> = WordBook.set("complaintNeedsSchool")
 
     static let conditional = Array("if".utf8)
 

@@ -3,23 +3,18 @@ import ParapetModels
 /// Cyberbullying (a child targeted) and harassment (an adult intimidated or hounded).
 struct ConductDetector: Detector {
     /// Bullying phrases cruel enough alone.
-    static let strongBullying: Set<String> = [
-        "nobody likes you", "no one likes you", "noone likes you", "nobody likes u", "no one likes u", "everyone hates u",
-        "nobody wants u", "no one wants u", "everyone hates you", "everybody hates you", "kys", "kill yourself",
-        "kill urself", "neck yourself", "go die", "go away and die", "why are you even alive", "nobody wants you", "no one wants you",
-        "you don t belong", "billy no mates", "no friends", "no mates",
-    ]
+    static let strongBullying: Set<String> = WordBook.set("conductStrongBullying")
     /// Telling someone to end their life, unless it is asked about ("the best way to kill yourself").
-    static let selfHarmOrders: Set<String> = ["kys", "kill yourself", "kill urself", "neck yourself"]
+    static let selfHarmOrders: Set<String> = WordBook.set("conductSelfHarmOrders")
     /// Words before such an order that make it a question or a report, not an order.
-    static let infinitive: Set<String> = ["to", "how", "way", "ways", "tried", "trying", "wants", "want", "wanted"]
+    static let infinitive: Set<String> = WordBook.set("conductInfinitive")
     /// Bullying that says by itself the target is a child (only children are left out of play).
     static let childImplying: Set<String> = Set(Lexicon.childMockery).union([
         "nobody plays with", "no one plays with", "nobody sits with", "no one sits with", "nobody will sit with", "wets himself",
         "wets herself", "wet himself", "wet herself", "cry baby", "crybaby", "teachers pet", "teacher s pet", "nobody wants to play",
     ])
     /// Pronouns and the like that point at one person (not "they", which is as often an office).
-    static let pronouns: Set<String> = ["you", "your", "you re", "youre", "ur", "u", "u r", "yourself", "he", "she", "him", "her", "he s", "she s"]
+    static let pronouns: Set<String> = WordBook.set("conductPronouns")
 
     enum Sign { case strong, exposure, persistence, presence, evasion, taunt }
     static let signs: [String: Sign] = {
@@ -37,11 +32,8 @@ struct ConductDetector: Detector {
         return signs
     }()
     /// Strong signs that a joke takes back ("I know where you live, I'll drop it round x").
-    static let jokeable: Set<String> = [
-        "i know where you live", "we know where you live", "know where you live", "know where she lives", "know where he lives",
-        "know where they live",
-    ]
-    static let jokes: PhraseSet = ["don t worry", "dont worry", "apparently not", "only joking", "just joking", "jk", "lol", "haha", "x", "xx"]
+    static let jokeable: Set<String> = WordBook.set("conductJokeable")
+    static let jokes: PhraseSet = PhraseSet(WordBook.current.list("conductJokes"))
 
     /// "don t get to" as typed without the apostrophe: "dont get to".
     static func joinedContractions(_ phrase: String) -> String {

@@ -10,7 +10,7 @@ struct DeclaredAge: Sendable {
     private static let numberWords: [String: Int] = [
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     ]
-    private static let hedges: Set<String> = ["only", "nearly", "almost", "just", "literally", "actually", "still", "now", "like", "all", "both"]
+    private static let hedges: Set<String> = WordBook.set("declaredAgeHedges")
 
     /// Whether a token reading `word` is one of the words `find` reads on from (the cases of
     /// its `switch`: "im", "i", "we", "year", "yr", "y", "my"), compared in place: most words of

@@ -4,32 +4,16 @@ import ParapetModels
 /// who they are.
 struct LanguageDetector: Detector {
     /// Insults that are only insults aimed at someone ("the toilets are disgusting" is not).
-    static let aimedOnly: Set<String> = [
-        "pig", "pigs", "cow", "trash", "tramp", "tramps", "pathetic", "worthless", "cockroach", "rat", "rats", "snake", "snakes",
-        "maggot", "maggots", "parasite", "parasites", "leech", "leeches", "vermin", "hag", "hags", "gobby", "mouthy", "ignorant",
-        "dope", "clown", "clowns", "creep", "creeps", "weirdo", "freak", "freaks", "dumb", "stupid", "nerd", "nerds", "chav", "chavs",
-        "melt", "melts", "lunatic", "lunatics", "nutter", "nutcase", "shut up", "get lost", "sad act", "saddo", "sack of", "bozo",
-        "dweeb", "gimp", "muppet", "muppets", "numpty", "numpties", "plonker", "twit", "twits", "jobsworth", "scrounger",
-        "scroungers", "inbred", "loser", "losers", "prat", "prats", "berk", "berks", "jerk", "jerks", "plank", "dunce", "witch",
-        "dragon", "donkey", "doughnut", "battleaxe", "old bag", "weirdos",
-    ]
+    static let aimedOnly: Set<String> = WordBook.set("languageAimedOnly")
     /// Derogatory words that describe rather than swear or call names ("vile", "ugly"): a negative
     /// comment or bullying, not abusive language.
-    static let descriptive: Set<String> = [
-        "ugly", "vile", "disgusting", "repulsive", "filthy", "filth", "thick as", "ignorant",
-    ]
+    static let descriptive: Set<String> = WordBook.set("languageDescriptive")
     /// Name-calling mild enough that friendly teasing ("you absolute muppet, love you really")
     /// takes the sting out.
-    static let teasing: Set<String> = [
-        "muppet", "muppets", "numpty", "numpties", "plonker", "twit", "twits", "nerd", "nerds", "loser", "losers", "weirdo",
-        "dope", "clown", "melt", "div", "saddo", "prat", "berk", "plank", "dork", "idiot", "doughnut", "you doughnut",
-        "absolute doughnut", "dumbo", "nutter", "nutcase", "dunce", "cow", "moo", "dweeb", "bozo",
-    ]
+    static let teasing: Set<String> = WordBook.set("languageTeasing")
     /// Swear words that are also ordinary words (a door knob, a garden hoe, the nativity ass):
     /// swearing only when said of someone.
-    static let ambiguousSwears: Set<String> = [
-        "knob", "knobs", "dick", "dicks", "cock", "cocks", "prick", "pricks", "ass", "hoe", "hoes", "nob", "nobs", "slag", "slags",
-    ]
+    static let ambiguousSwears: Set<String> = WordBook.set("languageAmbiguousSwears")
     /// Swearing run into a hashtag or a long run-together word ("#whatabullshitschool",
     /// "completeandutterknobhead"), which the word lists cannot match whole. Only stems that
     /// no ordinary word holds: not "twat" (saltwater) or "wank" (swanky).
@@ -49,77 +33,40 @@ struct LanguageDetector: Detector {
     }
 
     /// Swear stems looked for inside hashtags and long run-together words.
-    static let hiddenSwears: [[UInt8]] = [
-        "fuck", "shit", "piss", "bollock", "knobhead", "dickhead", "arsehole", "bellend", "bastard",
-    ].map { Array($0.utf8) }
+    static let hiddenSwears: [[UInt8]] = WordBook.current.list("languageHiddenSwears").map { Array($0.utf8) }
     /// Person references that only intensify or point ("absolute", "that"), not who is meant.
-    static let weakReferences: Set<String> = [
-        "absolute", "complete", "total", "utter", "proper", "right", "that", "this", "these", "those", "like a", "look like",
-        "looks like", "as a",
-    ]
+    static let weakReferences: Set<String> = WordBook.set("languageWeakReferences")
     /// Words just before an ambiguous swear that make it name-calling ("a knob", "you dick").
-    static let callers: Set<String> = [
-        "a", "an", "you", "u", "ur", "such", "absolute", "total", "complete", "utter", "proper", "right", "massive", "little",
-        "big", "fat", "stupid", "silly", "useless", "fucking", "bloody", "what", "some", "the", "that", "smug", "arrogant",
-    ]
+    static let callers: Set<String> = WordBook.set("languageCallers")
     /// Words just before an insult that aim it ("a prat", "you muppet", "absolute numpty").
-    static let insultCallers: Set<String> = [
-        "a", "an", "you", "u", "ur", "such", "absolute", "total", "complete", "utter", "proper", "right", "massive", "little",
-        "big", "fat", "stupid", "silly", "useless", "fucking", "bloody", "smug", "arrogant", "old",
-    ]
+    static let insultCallers: Set<String> = WordBook.set("languageInsultCallers")
     /// Insults that are first of all animals and things ("a donkey outfit", "the pig farm"): only
     /// said of someone pointed at ("you pig", "he's a snake", "absolute cow").
-    static let literalNouns: Set<String> = [
-        "pig", "pigs", "cow", "rat", "rats", "snake", "snakes", "donkey", "dragon", "witch", "clown", "clowns", "tramp", "tramps",
-        "doughnut", "plank", "melt", "melts", "hag", "creep", "leech", "leeches", "parasite", "parasites", "maggot", "maggots",
-        "vermin", "cockroach", "trash", "dope",
-    ]
-    static let intensifiers: Set<String> = [
-        "you", "u", "ur", "such", "absolute", "total", "complete", "utter", "proper", "right", "stupid", "silly", "useless", "fucking",
-        "bloody", "smug", "arrogant",
-    ]
+    static let literalNouns: Set<String> = WordBook.set("languageLiteralNouns")
+    static let intensifiers: Set<String> = WordBook.set("languageIntensifiers")
     /// Words that make a sexual-sounding word education or health ("RSE uses the correct names").
-    static let teaching: PhraseSet = [
-        "rse", "pshe", "biology", "science", "anatomy", "anatomical", "puberty", "lesson", "lessons", "nhs", "doctor", "gp", "midwife",
-        "nurse", "correct names", "curriculum", "health",
-    ]
+    static let teaching: PhraseSet = PhraseSet(WordBook.current.list("languageTeaching"))
     /// Sexual words crude enough to be abusive language too.
-    static let crude: Set<String> = [
-        "cunt", "cunts", "pussy", "pussies", "cock", "cocks", "dick", "dicks", "tits", "titties", "titty", "blowjob", "blowjobs",
-        "blow", "handjob", "jizz", "spunk", "cumshot", "fingered", "fingering", "fisting", "wank", "wanking", "shag", "shagging",
-        "fuck", "bukkake", "gangbang", "cocksucker", "cocksuckers", "suckmydick", "suckmycock", "orgy", "slut", "whore",
-    ]
+    static let crude: Set<String> = WordBook.set("languageCrude")
     /// Sexual slurs that, said of a person, are grossly obscene as well as abusive.
-    static let sexualSlurs: Set<String> = [
-        "slut", "sluts", "slutty", "whore", "whores", "skank", "skanks", "slag", "slags", "hoe", "hoes", "slapper", "slappers",
-        "cunt", "cunts",
-    ]
+    static let sexualSlurs: Set<String> = WordBook.set("languageSexualSlurs")
     /// Group words that are also adjectives for languages and things ("French homework"): hostile
     /// adjectives alone do not make them an attack on people.
-    static let adjectivalGroups: Set<String> = [
-        "french", "spanish", "german", "italian", "polish", "chinese", "irish", "portuguese", "turkish", "sudanese", "islamic",
-        "jewish", "catholic", "christian", "foreign", "asian", "indian", "african", "arab", "russian", "trans", "disabled",
-    ]
+    static let adjectivalGroups: Set<String> = WordBook.set("languageAdjectivalGroups")
     /// Generic sex and gender words: only a close, plain attack counts.
-    static let genderGroups: Set<String> = ["women", "woman", "girls", "men"]
+    static let genderGroups: Set<String> = WordBook.set("languageGenderGroups")
     /// Conspiracy claims ("they control everything"): only straight after the group.
-    static let conspiracy: Set<String> = [
-        "control the", "controls the", "control everything", "run everything", "runs everything", "run the world", "run the country",
-        "run the media", "run the banks", "own the banks", "pulling the strings", "run the", "runs the",
-    ]
+    static let conspiracy: Set<String> = WordBook.set("languageConspiracy")
     /// Exclusion that is also everyday talk ("go back to school", "go home"): only with a
     /// generalisation or another attack.
-    static let weakExclusion: Set<String> = [
-        "go back to", "go home", "over here", "our country", "own country", "take over", "taking over", "took over", "mixing with",
-        "get rid of", "not in my", "taking every", "taking our", "no place in", "ban all",
-    ]
+    static let weakExclusion: Set<String> = WordBook.set("languageWeakExclusion")
     /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
     static let languageCues: [Cue] = [
         .swearing, .insult, .slurRace, .slurReligion, .slurSexuality, .slurGender, .slurDisability, .trustSlur, .identityGroup, .exclusion,
         .sexual, .sexualAmbiguous,
     ]
     /// Words before a dehumanising word that make it literal ("their dog", "my pig").
-    static let possessives: Set<String> = ["their", "my", "his", "her", "our"]
+    static let possessives: Set<String> = WordBook.set("languagePossessives")
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
@@ -357,8 +304,5 @@ extension TextView {
         return !Self.people.contains(tokenized.word(next + 2))
     }
 
-    static let people: Set<String> = [
-        "man", "woman", "person", "human", "teacher", "head", "headteacher", "mum", "dad", "parent", "boy", "girl", "kid", "child",
-        "lad", "lass", "bloke", "guy", "fella", "human being", "mother", "father", "husband", "wife",
-    ]
+    static let people: Set<String> = WordBook.set("languagePeople")
 }

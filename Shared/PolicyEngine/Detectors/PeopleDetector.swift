@@ -83,13 +83,9 @@ struct PeopleDetector: Detector {
 
     /// Verbs that, straight after a name that is also a word, make it a child doing something:
     /// "Hope did amazing", "Frank smashed the Y3 race" (not "Hope everyone has", "Mark my words").
-    static let childVerbs: Set<String> = [
-        "did", "was", "won", "got", "smashed", "scored", "loved", "came", "read", "made", "sang", "played", "ran", "finished",
-        "looked", "enjoyed", "said", "told", "drew", "wrote", "passed", "lost", "forgot", "learned", "learnt", "managed",
-        "performed", "danced", "swam", "jumped", "climbed", "earned", "received", "starred", "absolutely", "nailed", "aced",
-    ]
+    static let childVerbs: Set<String> = WordBook.set("peopleChildVerbs")
     /// Words before a name, written in any case, that make it a child's name: "well done matt".
-    static let praiseBefore = ["done", "congrats", "congratulations", "birthday", "bravo"]
+    static let praiseBefore: [String] = WordBook.current.list("peoplePraiseBefore")
 
     /// Pupils' first names that are also words, which the matcher leaves out at the start of a
     /// sentence or in lower case, taken back where what is around them makes them a child:
@@ -143,8 +139,5 @@ struct PeopleDetector: Detector {
 
     /// Capitalised words that may follow a pupil's first name without making it someone
     /// else's: "Maisie Year 6", "Tilda Happy birthday" (emoji-less run-ons), "Well done Ruby!! Congrats".
-    private static let allowedAfter: Set<String> = [
-        "year", "yr", "and", "from", "in", "on", "at", "you", "your", "well", "congrats", "congratulations", "happy", "love", "i",
-        "we", "so", "what", "reception", "nursery", "x", "xx", "xxx", "bravo", "amazing", "brilliant", "proud", "thank", "thanks",
-    ]
+    private static let allowedAfter: Set<String> = WordBook.set("peopleAllowedAfter")
 }

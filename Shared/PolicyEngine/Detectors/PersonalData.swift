@@ -2,14 +2,10 @@ import ParapetModels
 
 /// Phone numbers, email addresses, UK postcodes and street addresses, found from the tokens.
 enum PersonalData {
-    static let streetWords: Set<String> = [
-        "road", "rd", "street", "st", "avenue", "ave", "close", "lane", "ln", "drive", "dr", "way", "crescent", "cres", "gardens",
-        "court", "ct", "place", "pl", "grove", "terrace", "walk", "mews", "square", "hill", "rise", "row", "green", "park", "view",
-        "estate", "cottages", "meadow", "meadows", "fields", "chase", "parade",
-    ]
+    static let streetWords: Set<String> = WordBook.set("personalDataStreetWords")
 
     /// Words before a number that make it something other than a house number.
-    static let notHouseNumber: Set<String> = ["year", "yr", "y", "class", "room", "aged", "age", "group", "set", "team", "under", "u", "top", "of"]
+    static let notHouseNumber: Set<String> = WordBook.set("personalDataNotHouseNumber")
 
     /// Whether `text` can hold any of these at all: each needs a digit (phone, address,
     /// postcode) or an "@" (email), and most posts have neither. The tokenizer noted both.

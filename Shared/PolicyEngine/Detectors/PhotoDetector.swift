@@ -49,14 +49,11 @@ struct PhotoDetector: Detector {
     }
 
     /// Phrases of the image cues that name a document, not people.
-    static let documents: Set<String> = [
-        "screenshot", "letter", "newsletter", "poster", "flyer", "leaflet", "form", "notice", "timetable", "menu", "email",
-        "worksheet", "price list", "order form", "screen shot", "text message", "message", "receipt", "invoice",
-    ]
+    static let documents: Set<String> = WordBook.set("photoDocuments")
     /// Phrases saying the picture has nobody in it.
-    static let nobody: Set<String> = ["no people", "nobody in it", "no one in it", "nobody", "empty", "empty classroom", "empty hall"]
+    static let nobody: Set<String> = WordBook.set("photoNobody")
     /// Group phrases too loose to mean a group of children on their own.
-    static let looseGroup: Set<String> = ["both", "together", "everyone", "all of them", "some of", "lots of", "crew", "gang", "the group"]
+    static let looseGroup: Set<String> = WordBook.set("photoLooseGroup")
 
     static func scene(of post: PostContext) -> Scene {
         let images = post.images
@@ -116,15 +113,8 @@ struct PhotoDetector: Detector {
     /// Swimwear phrases that only add up to swimwear: a swimming word ("swimmers", "gala", "in
     /// the pool") with another ("costumes", "goggles", "towels"). Every other swimwear phrase
     /// ("leotards", "PE kit", "changing rooms", "swimming costume") shows it outright.
-    static let waterWords: Set<String> = [
-        "swimming", "swim", "swimmers", "swimmer", "gala", "swimming gala", "swim gala", "in the pool", "at the pool", "by the pool",
-        "pool side", "poolside", "swimming lesson", "swim lesson", "paddling pool", "lido", "swimming relay", "swim squad",
-        "swimming club", "swim club", "swimming pool",
-    ]
-    static let otherWeakSwimwear: Set<String> = [
-        "costume", "goggle", "swim cap", "swimming cap", "towel", "shower", "in the shower", "splash", "sprinkler", "water play",
-        "water fun", "pant", "lycra", "tutu", "ballet", "dance kit", "cheer kit", "cheerleading", "gymnastic", "changing", "cap",
-    ]
+    static let waterWords: Set<String> = WordBook.set("photoWaterWords")
+    static let otherWeakSwimwear: Set<String> = WordBook.set("photoOtherWeakSwimwear")
 
     /// A phrase without a plural "s", so "costume" and "costumes" count once.
     static func stem(_ phrase: String) -> String {

@@ -4,24 +4,12 @@ import ParapetModels
 /// public.
 struct PrivacyDetector: Detector {
     /// Private channels that reveal only with a sign of what was said.
-    static let weakChannel: Set<String> = [
-        "she told me", "he told me", "they told me", "told me that", "told me in", "the head said", "the teacher said", "replied saying",
-        "wrote back", "responded saying", "emailed me", "phoned me", "rang me", "privately", "confidential", "their email", "her email",
-        "his email", "his report", "her report", "report says", "the investigation", "investigation found", "disciplinary", "in writing",
-        "in black and white", "copy of the", "at the meeting", "in the meeting", "in that meeting", "at our meeting", "in our meeting",
-        // A screenshot is as often of a child's picture as of a letter.
-        "screenshot", "screenshots", "screenshotted", "screenshoted",
-    ]
+    static let weakChannel: Set<String> = WordBook.set("privacyWeakChannel")
 
     /// Described people who are adults at the school rather than a child or family.
-    static let adultDescriptions: Set<String> = [
-        "the lady who", "the woman who", "the man who", "the bloke who", "the guy who", "the fella who", "the lady that", "the woman that",
-        "the man that", "the one who runs", "the lady with", "the woman with", "the man with", "the bloke with", "that woman", "that man",
-        "that bloke", "that lady", "this woman", "this man", "who runs the", "who does the", "who works in", "who works at", "on the pta",
-        "from the pta", "in charge of", "who teaches",
-    ]
+    static let adultDescriptions: Set<String> = WordBook.set("privacyAdultDescriptions")
 
-    static let pronounTold: Set<String> = ["she told me", "he told me", "they told me", "told me that", "told me in"]
+    static let pronounTold: Set<String> = WordBook.set("privacyPronounTold")
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {

@@ -128,10 +128,7 @@ struct SafeguardingDetector: Detector {
         "defend england", "patriotic youth",
     ])
     /// What may follow "white power" and the like in an ordinary sentence ("a white power lead").
-    static let benignFollowers: Set<String> = [
-        "lead", "leads", "cable", "cables", "supply", "supplies", "adapter", "adaptor", "socket", "sockets", "bank", "plug", "plugs",
-        "button", "cord", "strip", "pack", "brick", "charger", "led", "light", "lights", "unit", "outlet", "ranger", "rangers",
-    ]
+    static let benignFollowers: Set<String> = WordBook.set("safeguardingBenignFollowers")
 
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {

@@ -11,43 +11,17 @@ struct SchoolNameDetector: Detector {
     // MARK: Name and logo
 
     /// Phrases of `officialClaim` that are the logo or the name itself.
-    static let logoPhrases: Set<String> = [
-        "school logo", "school s logo", "the logo", "logo", "crest", "school badge", "school crest", "with the logo", "with the crest",
-        "with the badge", "the school name", "school name", "the school s name",
-    ]
+    static let logoPhrases: Set<String> = WordBook.set("schoolNameLogoPhrases")
     /// Phrases of `officialClaim` that claim the school's backing.
-    static let claimPhrases: Set<String> = [
-        "official", "officially", "the official", "official page", "official group", "official account", "on behalf of",
-        "in the name of", "endorsed", "endorsed by", "supported by", "partnered with", "in partnership with", "proud sponsor",
-        "official supplier", "official partner", "as recommended by", "recommended by", "trusted by", "as used by", "chosen by",
-        "supplier to", "official cake", "as seen at", "in association with", "ambassador",
-    ]
+    static let claimPhrases: Set<String> = WordBook.set("schoolNameClaimPhrases")
     /// Phrases of `commerce` that show the author selling or collecting money.
-    static let sellingPhrases: Set<String> = [
-        "selling", "for sale", "sell", "on sale", "priced", "dm to order", "dm for prices", "message to order", "order on",
-        "order now", "pre order", "preorder", "etsy", "vinted", "ebay", "depop", "raffle", "lottery", "tombola", "gofundme",
-        "go fund me", "justgiving", "just giving", "sponsored", "sponsor form", "sponsor forms", "collecting money", "collecting for",
-        "bucket", "per ticket", "per child", "book through me", "paypal", "pay pal",
-        "bank transfer", "cash only", "pay me", "send money", "forms from me", "tickets from me", "organised by me", "run by me",
-        "order through me", "buy through me", "money to me", "profits to me", "profit to me", "comes to me", "paid to me",
-        "my stall", "profits", "handmade", "hand made", "per hour", "book now", "each or", "tickets", "fundraiser",
-    ]
+    static let sellingPhrases: Set<String> = WordBook.set("schoolNameSellingPhrases")
     /// Things made to sell, which carry a logo or a name.
-    static let merchandise: Set<String> = [
-        "merch", "merchandise", "hoodie", "hoodies", "t shirt", "t shirts", "tshirt", "tshirts", "tee", "tees", "mug", "mugs",
-        "keyring", "keyrings", "key ring", "key rings", "badge", "badges", "sticker", "stickers", "tote", "tote bag", "tote bags",
-        "bag", "bags", "book bag", "book bags", "calendar", "calendars", "tea towel", "tea towels", "cards", "candle", "candles",
-        "cufflinks", "earrings", "jewellery", "hamper", "hampers", "jumper", "jumpers", "sweatshirt", "sweatshirts",
-        "leavers hoodies", "leavers hoodie", "flyers", "products", "car sticker", "car stickers", "printed", "printing", "print",
-        "embroidered", "custom", "personalised",
-    ]
+    static let merchandise: Set<String> = WordBook.set("schoolNameMerchandise")
     /// Words before a school's name that make it a place on the map, not a use of the name.
-    static let locating: Set<String> = ["near", "outside", "opposite", "behind", "by", "from", "past", "beside", "round", "around", "towards"]
+    static let locating: Set<String> = WordBook.set("schoolNameLocating")
     /// `authorised` phrases that do not by themselves mean the school agreed to a page.
-    static let looseAuthorisation: Set<String> = [
-        "pta", "p t a", "friends of", "fosp", "the friends", "school fair", "summer fair", "christmas fair", "winter fair",
-        "uniform shop", "school uniform shop", "uniform supplier", "school supplier", "official school",
-    ]
+    static let looseAuthorisation: Set<String> = WordBook.set("schoolNameLooseAuthorisation")
 
     func unauthorisedUse(in post: PostContext, into found: inout Detections) {
         // Nothing to check without the school's name or a logo somewhere.
@@ -129,39 +103,23 @@ struct SchoolNameDetector: Detector {
 
     /// Words before a price that make it a cost or a sum, not something on sale: "the trip
     /// costs £30", "raised £200", "fined £60".
-    static let notSelling: Set<String> = [
-        "raised", "raise", "raising", "over", "spent", "spend", "cost", "costs", "costing", "charge", "charges", "charged", "charging",
-        "paid", "pay", "paying", "owe", "owed", "fined", "fine", "penalty", "asking", "wants", "want", "asked", "lost", "saved", "save",
-    ]
+    static let notSelling: Set<String> = WordBook.set("schoolNameNotSelling")
 
     // MARK: Pages and groups
 
     /// Phrases of `siteSetup` that name a place online; the rest set one up or announce it.
-    static let platforms: Set<String> = [
-        "page", "pages", "group", "groups", "chat", "chats", "group chat", "whatsapp", "what s app", "whatsapp group", "whatsapp chat",
-        "facebook group", "facebook page", "fb group", "fb page", "insta", "instagram", "insta page", "instagram page",
-        "instagram account", "tiktok", "tik tok", "tiktok account", "tiktok page", "twitter", "twitter account", "x account", "discord",
-        "discord server", "telegram", "telegram channel", "channel", "youtube", "youtube channel", "forum", "website", "site",
-        "google site", "blog", "account", "messenger", "messenger group", "snapchat group", "community page", "server", "padlet",
-        "padlet board", "noticeboard",
-    ]
+    static let platforms: Set<String> = WordBook.set("schoolNamePlatforms")
     /// Announcements that come after the place: "... page is now live", "... group launched".
-    static let afterwards: Set<String> = [
-        "is live", "is now live", "now live", "are live", "live now", "up and running", "is up", "now up", "launched",
-    ]
+    static let afterwards: Set<String> = WordBook.set("schoolNameAfterwards")
     /// Invitations, which may be asked as questions: "anyone want in on the new Instagram page?"
-    static let invitations: Set<String> = [
-        "want in on", "request to join", "join us", "want adding", "give it a follow", "subscribe", "search for it",
-    ]
+    static let invitations: Set<String> = WordBook.set("schoolNameInvitations")
     /// Words that must sit right before the place: "new page", "brand new group".
-    static let adjacent: Set<String> = ["new", "brand new"]
+    static let adjacent: Set<String> = WordBook.set("schoolNameAdjacent")
     /// Year groups and classes that tie a page to the school without its name.
-    static let bareGroups: Set<String> = ["kids", "children", "guys", "you guys", "you lot", "the kids", "pupils", "students", "my kids"]
+    static let bareGroups: Set<String> = WordBook.set("schoolNameBareGroups")
 
     /// What a school's own handle adds to its name.
-    static let ownAccountSuffixes: Set<String> = [
-        "", "sch", "school", "ps", "pri", "primary", "primaryschool", "ce", "ceschool", "ceprimary", "academy", "official",
-    ]
+    static let ownAccountSuffixes: Set<String> = WordBook.set("schoolNameOwnAccountSuffixes")
 
     /// Handles and web addresses with the school's name run into them ("@StokesWoodMums",
     /// "levenscehomework.wordpress.com", "stokeswoodleavers2027.co.uk"): a site named for the school.
@@ -190,14 +148,14 @@ struct SchoolNameDetector: Detector {
             // schools name their own accounts, not a page set up by someone else.
             let start = word.startIndex + at
             let rest = String(decoding: word[..<start] + word[(start + name.count)...], as: UTF8.self)
-            if Self.ownAccountSuffixes.contains(rest) { continue }
+            if rest.isEmpty || Self.ownAccountSuffixes.contains(rest) { continue }
             found.append(index..<(index + 1))
         }
         return found
     }
 
     /// What follows a site's name in a web address read as words ("stokeswoodparents.co.uk").
-    private static let addressParts: PhraseSet = ["com", "co", "org", "net", "uk", "wordpress", "wixsite", "blogspot"]
+    private static let addressParts: PhraseSet = PhraseSet(WordBook.current.list("schoolNameAddressParts"))
 
     func unofficialSite(in post: PostContext, into found: inout Detections) {
         let view = post.text

@@ -36,13 +36,9 @@ struct StaffDetector: Detector {
     // MARK: Contact with pupils
 
     /// `contactInvite` phrases that say the invitation is for adults.
-    static let adultsOnly: Set<String> = ["grown ups only", "adults only", "parents only", "over 18s only", "over 18s", "no kids", "not for kids"]
+    static let adultsOnly: Set<String> = WordBook.set("staffAdultsOnly")
     /// `childWord` phrases that do not point at a pupil ("mate", "friend" in "friend request").
-    static let looseChildWords: Set<String> = [
-        "friend", "friends", "mate", "mates", "bestie", "best friend", "baby", "babies", "brother", "sister", "niece", "nephew",
-        "grandson", "granddaughter", "grandchild", "grandchildren", "stepson", "stepdaughter", "godson", "goddaughter", "little",
-        "sibling", "siblings", "twins", "playground", "playtime", "class", "classes",
-    ]
+    static let looseChildWords: Set<String> = WordBook.set("staffLooseChildWords")
 
     func contact(in post: PostContext, into found: inout Detections) {
         let view = post.text
@@ -77,7 +73,7 @@ struct StaffDetector: Detector {
 
     /// Verbs that carry a "don't" further along the sentence: "please don't let your kids send
     /// us friend or follow requests", "don't accept, add or message".
-    static let carriedVerbs = ["let", "send", "accept", "add", "message", "follow", "dm", "allow", "encourage"]
+    static let carriedVerbs: [String] = WordBook.current.list("staffCarriedVerbs")
 
     /// A negation just before the invitation, or a "don't let" / "not to send" a little further
     /// back ("if your kid hasn't been added, get them to whatsapp me" is not negated).
@@ -100,22 +96,12 @@ struct StaffDetector: Detector {
 
     /// `schoolWord` phrases everyone uses about anything ("they", "class" in "spin class",
     /// "term" in "half term").
-    static let ignoredSchoolWords: Set<String> = [
-        "they", "them", "mrs", "mr", "miss", "sir", "trust", "the trust", "policy", "policies", "management", "leadership",
-    ]
-    static let looseSchoolWords: Set<String> = [
-        "class", "lunch", "lunches", "dinner", "dinners", "trip", "trips", "term", "half term", "mrs", "mr", "miss",
-        "sir", "policy", "policies", "uniform", "homework", "management", "leadership", "pick up", "pickup", "drop off", "reports",
-        "nursery", "trust", "the trust", "spelling", "spellings", "reading book", "reading books", "pe", "office",
-    ]
+    static let ignoredSchoolWords: Set<String> = WordBook.set("staffIgnoredSchoolWords")
+    static let looseSchoolWords: Set<String> = WordBook.set("staffLooseSchoolWords")
     /// `staffRole` phrases that are titles or other jobs.
-    static let looseRoles: Set<String> = [
-        "mrs", "mr", "ms", "dr", "miss", "sir", "head", "head of", "deputy", "trust", "the chair", "coach", "coaches", "tutor", "tutors",
-        "cook", "the cook", "principal", "principals", "ceo", "governor", "governors", "chair of governors", "librarian", "receptionist",
-        "caretaker", "business manager", "sports coach", "swimming teacher", "music teacher", "ta",
-    ]
+    static let looseRoles: Set<String> = WordBook.set("staffLooseRoles")
     /// `pupilGroup` phrases too loose to mean a class at the school.
-    static let looseGroups: Set<String> = ["kids", "children", "guys", "you guys", "you lot", "the kids", "my kids", "class", "pupils", "students"]
+    static let looseGroups: Set<String> = WordBook.set("staffLooseGroups")
 
     /// What ties a staff author's post to their school: `strong` (their workplace, its name, a
     /// class, a school event) and `weak` (the kids, lunches, the bare place name).

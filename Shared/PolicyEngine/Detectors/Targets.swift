@@ -4,12 +4,7 @@ import ParapetModels
 extension PostContext {
     /// Singular roles that point at one person ("the head", "his teacher"); plural ones ("the
     /// staff", "teachers") point at a group and are left out.
-    static let groupRoles: PhraseSet = [
-        "teachers", "the teachers", "staff", "the staff", "office staff", "the office", "governors", "tas", "dinner ladies", "trust",
-        "staff members", "members of staff", "teaching assistants", "lunchtime supervisors", "coaches", "tutors", "mrs", "mr", "ms",
-        "miss", "sir", "dr", "head of", "teaching assistants", "midday supervisors", "caretakers", "receptionists", "deputies",
-        "headteachers", "head teachers", "the trust", "supply teachers", "class teachers", "the governors",
-    ]
+    static let groupRoles: PhraseSet = PhraseSet(WordBook.current.list("targetsGroupRoles"))
 
     /// Token ranges in `view` naming one identifiable person at the school: roster names, a
     /// title and a capitalised surname ("Mrs Patel"), a singular role, one of a group ("one of
@@ -20,7 +15,7 @@ extension PostContext {
 
 extension TextView {
     /// "nobody's kids", "everyone's children": no one in particular.
-    private static let nobody: Set<String> = ["nobody", "noone", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "people"]
+    private static let nobody: Set<String> = WordBook.set("targetsNobody")
 
     /// Computed once per text (by `individuals`, when first asked) for `PostContext.individuals(in:)`.
     func findIndividuals() -> [Range<Int>] {

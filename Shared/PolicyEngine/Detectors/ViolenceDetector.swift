@@ -4,30 +4,20 @@ import ParapetModels
 /// a coffee"), from violence in games, films and the news, and from threats someone else made.
 struct ViolenceDetector: Detector {
     /// Veiled warnings that threaten only with a nudge ("…that's all I'm saying", a knife emoji).
-    static let caution: Set<String> = [
-        "want to be careful", "wants to be careful", "better be careful", "better watch out", "better watch it", "should watch out",
-    ]
-    static let insinuation: Set<String> = [
-        "that s all i m saying", "all i m saying", "just saying", "say no more", "if you know what i mean",
-    ]
+    static let caution: Set<String> = WordBook.set("violenceCaution")
+    static let insinuation: Set<String> = WordBook.set("violenceInsinuation")
     /// Killing words a parent says of their own child in exasperation ("I'm going to kill him 🙈").
-    static let exasperation: Set<String> = ["kill", "kill you", "kill him", "kill her", "kill them", "murder", "strangle"]
+    static let exasperation: Set<String> = WordBook.set("violenceExasperation")
     /// Verbs that open an order to attack ("bomb the school", "torch that place").
-    static let imperative: Set<String> = ["bomb", "torch", "burn", "shoot", "stab", "nuke", "petrol bomb", "blow up", "kill"]
+    static let imperative: Set<String> = WordBook.set("violenceImperative")
     /// Words that point the harm at somebody when no person cue does.
-    static let targets: PhraseSet = ["whoever", "their", "anyone", "someone", "somebody", "everyone", "people", "place"]
+    static let targets: PhraseSet = PhraseSet(WordBook.current.list("violenceTargets"))
 
     /// Words after a violent verb that say its object is no person ("smash that exam"): a
     /// determiner, then none of these.
-    static let determiners: Set<String> = ["that", "the", "this", "a", "an", "those", "these", "some", "every", "his", "her", "their"]
-    static let reflexive: Set<String> = ["myself", "meself", "me", "yourself", "ourselves"]
-    static let objects: Set<String> = [
-        "teacher", "teachers", "head", "headteacher", "mum", "mums", "dad", "dads", "kid", "kids", "child", "children", "boy", "boys",
-        "girl", "girls", "woman", "women", "man", "men", "lady", "ladies", "bloke", "lad", "lads", "ref", "referee", "caretaker",
-        "parent", "parents", "governor", "governors", "family", "people", "person", "guy", "guys", "fella", "cow", "bitch", "prick",
-        "twat", "idiot", "school", "schools", "academy", "building", "classroom", "office", "staffroom", "place", "hall", "house",
-        "home", "car", "van", "window", "windows", "face", "head", "nose", "teeth", "legs", "neck", "mouth", "jaw",
-    ]
+    static let determiners: Set<String> = WordBook.set("violenceDeterminers")
+    static let reflexive: Set<String> = WordBook.set("violenceReflexive")
+    static let objects: Set<String> = WordBook.set("violenceObjects")
     static let personCues: [Cue] = [.staffRole, .childWord, .adultRelative, .thirdPartyChild, .identityGroup, .insult, .swearing, .personTitle]
 
     func detect(in post: PostContext, into found: inout Detections) {

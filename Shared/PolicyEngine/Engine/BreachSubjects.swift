@@ -84,21 +84,12 @@ enum BreachSubjects {
     ]
     /// Behaviours that, with a child in the same sentence, say a child was harmed.
     static let harmBehaviours: Set<Behaviour> = [.allegation, .safeguardingConcern, .threatOfViolence]
-    static let headWords: Set<String> = [
-        "head", "the head", "headteacher", "the headteacher", "head teacher", "the head teacher", "headmaster", "headmistress",
-        "the headmaster", "the headmistress", "principal", "the principal",
-    ]
-    static let chairWords: Set<String> = ["chair of governors", "the chair", "the chair of governors"]
+    static let headWords: Set<String> = WordBook.set("breachSubjectsHeadWords")
+    static let chairWords: Set<String> = WordBook.set("breachSubjectsChairWords")
     /// Words of the child cue that mean a child rather than a class or a friend.
-    static let childWords: Set<String> = [
-        "son", "sons", "daughter", "daughters", "child", "children", "kid", "kids", "boy", "boys", "girl", "girls", "lad", "lads",
-        "lass", "pupil", "pupils", "student", "students", "toddler", "little",
-    ]
+    static let childWords: Set<String> = WordBook.set("breachSubjectsChildWords")
     /// Words that say someone poses a risk to children whatever else the sentence says.
-    static let riskWordSet: PhraseSet = [
-        "paedo", "pedo", "paedophile", "pedophile", "nonce", "groomer", "grooming", "groomed", "predator", "molester", "abuser",
-        "pervert", "perv",
-    ]
+    static let riskWordSet: PhraseSet = PhraseSet(WordBook.current.list("breachSubjectsRiskWordSet"))
 }
 
 extension TextView {

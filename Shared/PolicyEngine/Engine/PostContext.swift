@@ -109,20 +109,10 @@ struct PostContext {
 extension PostContext {
     /// Words after a bare place name ("Stour Provost", "Trimley") that make it the school:
     /// "Trimley Year 4 parents", "Levens families", "Stour Provost leavers".
-    private static let schoolFollowers: Set<String> = [
-        "primary", "school", "schools", "ce", "academy", "infants", "juniors", "pta", "parents", "parent", "families", "family",
-        "mums", "mams", "moms", "dads", "pupils", "pupil", "kids", "children", "staff", "teachers", "leavers", "year", "yr", "y1", "y2",
-        "y3", "y4", "y5", "y6", "reception", "nursery", "class", "classes", "sports", "sport", "nativity", "choir", "uniform",
-        "community", "old", "ex", "alumni", "students", "team", "squad", "football", "netball", "fc", "fixtures", "governors", "head",
-        "headteacher", "office", "website", "logo", "crest", "badge", "playground", "trip", "disco", "fair", "prom", "sch",
-    ]
+    private static let schoolFollowers: Set<String> = WordBook.set("postContextSchoolFollowers")
     /// Words after a bare place name that make it the village or town ("Trimley St Martin
     /// village fete", "Levens village group").
-    private static let placeFollowers: Set<String> = [
-        "village", "town", "parish", "road", "high", "church", "green", "post", "pub", "fete", "carnival", "cleaning", "council",
-        "area", "estate", "bus", "station", "lane", "dog", "dogs", "walkers", "residents", "neighbourhood", "history", "wi", "brownies",
-        "scouts", "cubs", "rangers", "in", "bloom",
-    ]
+    private static let placeFollowers: Set<String> = WordBook.set("postContextPlaceFollowers")
 
     /// Mentions of the post's own school in `view`. A match that spells out "school",
     /// "primary" or "CE", or is followed by a word about the school ("Trimley Year 4",

@@ -88,4 +88,8 @@ struct WordBook: Sendable {
     /// The named list `name`; empty when the files have none by that name (a test checks every
     /// list a detector reads is there).
     func list(_ name: String) -> [String] { lists[name] ?? [] }
+
+    /// The built-in list `name` as a set: how the detectors hold the phrase lists they test a
+    /// word against (`Words/*-detector.words`).
+    static func set(_ name: String) -> Set<String> { Set(current.list(name)) }
 }

@@ -15,6 +15,11 @@ struct PhraseSet: Sendable, ExpressibleByArrayLiteral {
     private let bytesAnswerASCII: Bool
 
     init(arrayLiteral elements: String...) {
+        self.init(elements)
+    }
+
+    /// The phrases of `elements` (a list read from the word files).
+    init(_ elements: [String]) {
         strings = Set(elements)
         var words = WordTable(capacity: elements.count)
         for element in strings { words.intern(element.utf8) }
