@@ -23,7 +23,9 @@ enum BreachSubjects {
 
     static func find(for breach: ClauseBreach, in context: PostContext) -> (about: [BreachSubject], childAtRisk: Bool) {
         var about: [BreachSubject] = []
-        func add(_ subject: BreachSubject) { if !about.contains(subject) { about.append(subject) } }
+        // A first name can stand for many people of a large roster: a set keeps adding them linear.
+        var added: Set<BreachSubject> = []
+        func add(_ subject: BreachSubject) { if added.insert(subject).inserted { about.append(subject) } }
         func addPerson(_ index: Int32) { add(context.trust.people[Int(index)].subject) }
         if staffConduct.contains(breach.behaviour), let author = context.authorPerson, author.kind == .staff { add(author.subject) }
         var childMentioned = false
@@ -44,8 +46,8 @@ enum BreachSubjects {
             func inSentences(_ range: Range<Int>) -> Bool { sentences.contains(view.sentence[range.lowerBound]) }
             let named = view.names.filter { inSentences($0.tokens) }
             for hit in named { hit.people.forEach(addPerson) }
-            if !view.pupilNames.filter({ inSentences($0.tokens) }).isEmpty { childMentioned = true }
-            for hit in view.hits(.staffRole) where inSentences(hit) {
+            if view.pupilNames.contains(where: { inSentences($0.tokens) }) { childMentioned = true }
+            for hit in view.staffRoleHits where inSentences(hit) {
                 guard !named.contains(where: { $0.tokens.overlaps(hit) }) else { continue }
                 let words = view.phrase(hit)
                 let school = Int(context.school.index)
@@ -58,13 +60,9 @@ enum BreachSubjects {
                     add(BreachSubject(kind: .staff))
                 }
             }
-            for cue in [Cue.ownChild, .thirdPartyChild, .childWord] {
-                for hit in view.hits(cue) where inSentences(hit) {
-                    if cue != .childWord || childWords.contains(view.tokenized.word(hit.lowerBound)) {
-                        childMentioned = true
-                        if !about.contains(where: \.isChild) { add(BreachSubject(kind: .child)) }
-                    }
-                }
+            if view.childHits.contains(where: inSentences) {
+                childMentioned = true
+                if !about.contains(where: \.isChild) { add(BreachSubject(kind: .child)) }
             }
             // Risk words only matter to the behaviours below that can put a child at risk.
             if !riskWords, harmBehaviour || breach.behaviour == .defamation,
@@ -87,9 +85,18 @@ enum BreachSubjects {
     static let headWords: Set<String> = WordBook.set("breachSubjectsHeadWords")
     static let chairWords: Set<String> = WordBook.set("breachSubjectsChairWords")
     /// Words of the child cue that mean a child rather than a class or a friend.
-    static let childWords: Set<String> = WordBook.set("breachSubjectsChildWords")
+    static let childWords = PhraseSet(WordBook.current.list("breachSubjectsChildWords"))
     /// Words that say someone poses a risk to children whatever else the sentence says.
     static let riskWordSet: PhraseSet = PhraseSet(WordBook.current.list("breachSubjectsRiskWordSet"))
+}
+
+extension BreachSubjects {
+    /// The hits in `view` that mean a child: a parent's own child, someone else's, or a child
+    /// word that means a child rather than a class or a friend (``childWords``).
+    static func childHits(in view: TextView) -> [Range<Int>] {
+        view.hits(.ownChild) + view.hits(.thirdPartyChild)
+            + view.hits(.childWord).filter { view.phrase($0.lowerBound..<($0.lowerBound + 1), isIn: childWords) }
+    }
 }
 
 extension TextView {

@@ -69,6 +69,10 @@ final class TextView {
     lazy var hiddenSwearing: [Range<Int>] = LanguageDetector.hiddenSwearing(in: self)
     /// Tokens that say someone poses a risk to children (``BreachSubjects/riskWordSet``), found
     /// once when a breach is first described: each breach's evidence asks again.
+    /// The hits that mean a child, and those of a staff role (``BreachSubjects/childHits(in:)``),
+    /// found once when a breach is first described: each breach's evidence asks again.
+    lazy var childHits: [Range<Int>] = BreachSubjects.childHits(in: self)
+    lazy var staffRoleHits: [Range<Int>] = hits(.staffRole)
     lazy var riskWordTokens: [Int] = (0..<tokenCount).filter { phrase($0..<($0 + 1), isIn: BreachSubjects.riskWordSet) }
 
     init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
