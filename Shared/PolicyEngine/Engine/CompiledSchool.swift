@@ -37,8 +37,7 @@ final class CompiledSchool: Sendable {
         self.version = version
         settings = pack.settings
         self.rulesetVersion = rulesetVersion
-        let generic: Set<String> = ["primary", "school", "ce", "c", "e", "academy", "junior", "infant", "infants", "the", "of", "church", "england"]
-        let words = school.name.lowercased().split { !$0.isLetter }.map(String.init).filter { !generic.contains($0) }
+        let words = school.name.lowercased().split { !$0.isLetter }.map(String.init).filter { !CompiledTrust.genericSchoolWords.contains($0) }
         let folded = words.map { Array($0.utf8.filter { $0 < 0x80 }) }
         var compact = [folded.joined().map { $0 }]
         if let first = folded.first, first.count >= 5, folded.count > 1 { compact.append(first) }

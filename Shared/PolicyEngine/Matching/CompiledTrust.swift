@@ -258,12 +258,13 @@ final class CompiledTrust: Sendable {
         return !utf8.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
     }
 
+    /// The words of a school's name that tell no school from another ("primary", "ce", "the").
+    static let genericSchoolWords: Set<String> = WordBook.set("schoolNameGenericWords")
+
     /// "Stour Provost Primary School" is also "Stour Provost", "Stour Provost Primary" and
     /// "Stour Provost School"; "Levens CE School" is also "Levens".
     static func schoolNameVariants(_ school: School) -> [[[UInt8]]] {
-        let generic: Set<String> = [
-            "primary", "school", "ce", "c", "e", "academy", "junior", "infant", "infants", "church", "of", "england", "the", "st",
-        ]
+        let generic = Self.genericSchoolWords
         let words = Self.words(of: school.name)
         var variants: [[[UInt8]]] = [words]
         var core = words
