@@ -51,14 +51,17 @@ public struct PackDrafter: Sendable {
 
     private func clause(id: String, behaviour: Behaviour, sentence: PolicyDocument.Sentence, folded: String) -> PolicyClause {
         let model = defaults.clauses.first { $0.behaviour == behaviour }
+        let ownPage = Self.ownPageWords.contains { folded.contains($0) }
         let audience: [Audience]
         switch (behaviour, sentence.audience) {
         case (.underageAccount, _): audience = [.pupils]
         case (_, .staffAndGovernors): audience = [.staff, .governors]
         case (_, .staff): audience = [.staff]
-        case (_, .parents): audience = model?.appliesTo == [.staff] ? [.staff] : [.parents, .anyone]
+        case (_, .parents) where model?.appliesTo == [.staff]: audience = [.staff]
+        // A rule for comments on the school's own pages binds whoever comments there.
+        case (_, .parents) where ownPage: audience = [.anyone]
+        case (_, .parents): audience = [.parents, .anyone]
         }
-        let ownPage = Self.ownPageWords.contains { folded.contains($0) }
         return PolicyClause(
             id: id, quote: sentence.text, behaviour: behaviour, appliesTo: audience, scope: ownPage ? .ownPage : .anywhere,
             severity: model?.severity ?? .medium, notify: model?.notify ?? .digest, recipients: model?.recipients ?? [.headteacher],

@@ -43,7 +43,8 @@ public struct PolicyDocument: Sendable {
             let (body, isItem) = Self.unmarked(raw[...])
             guard !body.isEmpty else { continue }
             // "3. Expectations of staff and volunteers": a numbered section's title is a heading.
-            if (!isItem || Self.isSectionNumber(raw[...])) && Self.isHeading(body) {
+            // "All staff agree to" opens a list, though it reads like a heading.
+            if (!isItem || Self.isSectionNumber(raw[...])) && Self.isHeading(body) && !Self.isLeadIn(body) {
                 if let named = Self.addressee(named: body) { section = named }
                 list = nil
                 continue
@@ -57,7 +58,7 @@ public struct PolicyDocument: Sendable {
                     paragraph = subject
                     audience = subject
                     // "The staff and governors of the school's agreement…" opens their part.
-                    if !isItem { section = subject }
+                    if !isItem && !Self.isLeadIn(body) { section = subject }
                 } else if let paragraph {
                     audience = paragraph
                 }

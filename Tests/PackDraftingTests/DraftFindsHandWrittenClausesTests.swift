@@ -72,7 +72,8 @@ import Testing
         }
         let hand = comparisons.reduce(0) { $0 + $1.handWritten.count }
         let found = comparisons.reduce(0) { $0 + $1.found.count }
-        table += "| all | \(hand) | \(found) | " + String(format: "%.2f", Double(found) / Double(hand)) + " | | | | |\n"
+        let audiences = comparisons.reduce(0) { $0 + $1.audienceAgrees }
+        table += "| all | \(hand) | \(found) | " + String(format: "%.2f", Double(found) / Double(hand)) + " | \(audiences) | | | |\n"
         for comparison in comparisons {
             for missed in comparison.handWritten where !comparison.found.contains(missed) {
                 table += "  missed \(comparison.school) \(missed.id) (\(missed.behaviour.rawValue)): \(missed.quote ?? "")\n"
