@@ -105,7 +105,7 @@ enum ClassifierBenchmark {
         // The service, as trust IT runs it.
         let port = try freePort()
         let log = FileManager.default.temporaryDirectory.appending(path: "parapet-bench-classifier-\(UUID().uuidString.prefix(8)).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.environment = ProcessInfo.processInfo.environment.merging([

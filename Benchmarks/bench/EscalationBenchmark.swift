@@ -199,7 +199,7 @@ enum EscalationBenchmark {
                 changes.append(CaseStore.Change(trust: configuration.trust.id, case: closed, dueAt: nil, events: events, notifications: []))
                 made += 1
             }
-            try await store.withTransaction { try await $0.write(changes) }
+            _ = try await store.withTransaction { try await $0.write(changes) }
         }
     }
 }

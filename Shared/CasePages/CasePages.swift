@@ -167,7 +167,7 @@ public struct CasePages: Sendable {
 
     /// Reads the posted form and checks its token against the visitor's cookie.
     func readForm(_ visit: inout Visit) async throws {
-        var request = visit.request
+        let request = visit.request
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: Self.bodyLimit)

@@ -27,7 +27,7 @@ import Testing
             }
             #expect(try await count(table, client) == 0)
             // The connection went back clean: the next transaction works and commits.
-            try await client.withTransaction { tx in
+            _ = try await client.withTransaction { tx in
                 try await tx.execute("INSERT INTO \(identifier: table) VALUES (\(3), \("third"))")
             }
             #expect(try await count(table, client) == 1)
