@@ -15,7 +15,7 @@ struct CorpusPrecisionRecallTests {
         var falsePositives: [Behaviour: [String]] = [:]
         var falseNegatives: [Behaviour: [String]] = [:]
         for (_, entry) in entries {
-            let post = LabelledCorpus.post(for: entry, trust: configuration.trust.id)
+            let post = LabelledCorpus.post(for: entry, in: configuration)
             let verdict = try engine.classify(post, decidedAt: post.receivedAt)
             let predicted = Set(verdict.breaches.map(\.behaviour))
             let expected = Set(entry.breaks)

@@ -75,8 +75,12 @@ struct LabelledCorpus {
         text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
-    /// The post an entry describes, in the example trust.
-    static func post(for entry: Entry, trust: String) -> Post {
+    /// The post an entry describes, in the example trust, on its account's platform (as
+    /// `parapet classify --jsonl` reads the same line).
+    static func post(for entry: Entry, in configuration: TrustConfiguration) -> Post {
+        let trust = configuration.trust.id
+        let account = entry.account ?? "sp-parents-facebook-group"
+        let platform = configuration.accounts.first { $0.id == account }?.platform ?? .facebook
         let school = entry.school ?? "stour-provost"
         let created = Date(timeIntervalSince1970: 1_793_000_000)  // November 2026
         let media = (entry.media ?? []).enumerated().map { index, media in
@@ -86,7 +90,7 @@ struct LabelledCorpus {
         }
         return Post(
             id: UUID(uuidString: "00000000-0000-4000-8000-\(String(format: "%012llx", stableHash(entry.id) & 0xFFFF_FFFF_FFFF))")!,
-            trust: trust, school: school, account: entry.account ?? "sp-parents-facebook-group", platform: .facebook,
+            trust: trust, school: school, account: account, platform: platform,
             externalID: entry.id,
             author: PostAuthor(
                 handle: entry.author?.handle ?? "parent.\(entry.id)", displayName: entry.author?.displayName,
