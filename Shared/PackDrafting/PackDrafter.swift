@@ -30,7 +30,7 @@ public struct PackDrafter: Sendable {
             var placed: [Behaviour] = []
             // A sentence that only describes ("There have been cases in the news…") is no rule
             // unless it is an item of the policy's lists or stands beside one that is.
-            let isRule = sentence.isListItem || ruleLines.contains(sentence.line)
+            let isRule = (sentence.isListItem && !sentence.isAim) || ruleLines.contains(sentence.line)
             for rule in rules where isRule && !placed.contains(rule.behaviour) {
                 guard let matched = rule.match(folded, addressedToStaff: sentence.audience != .parents) else { continue }
                 placed.append(rule.behaviour)

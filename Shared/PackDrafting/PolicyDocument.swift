@@ -21,6 +21,9 @@ public struct PolicyDocument: Sendable {
         public var audience: Addressee
         /// Whether it is an item of a list (a bullet or a numbered point).
         public var isListItem: Bool
+        /// Whether its list sets out what the policy is for ("The purpose of this policy is
+        /// to:", "Objectives"): aims, not rules.
+        public var isAim: Bool = false
     }
 
     /// Whom a sentence is addressed to.
@@ -39,6 +42,7 @@ public struct PolicyDocument: Sendable {
         var sentences: [Sentence] = []
         var section: Addressee = .parents
         var list: Addressee?
+        var aims = false
         for (line, raw) in Self.logicalLines(text) {
             let (body, isItem) = Self.unmarked(raw[...])
             guard !body.isEmpty else { continue }
@@ -47,9 +51,13 @@ public struct PolicyDocument: Sendable {
             if (!isItem || Self.isSectionNumber(raw[...])) && Self.isHeading(body) && !Self.isLeadIn(body) {
                 if let named = Self.addressee(named: body) { section = named }
                 list = nil
+                aims = Self.namesAims(body)
                 continue
             }
-            if !isItem { list = nil }
+            if !isItem {
+                list = nil
+                aims = false
+            }
             // A paragraph whose subject is staff speaks for staff to its end ("They must not…").
             var paragraph: Addressee?
             for sentence in Self.sentences(in: body) {
@@ -62,12 +70,13 @@ public struct PolicyDocument: Sendable {
                 } else if let paragraph {
                     audience = paragraph
                 }
-                sentences.append(Sentence(text: sentence, line: line, audience: audience, isListItem: isItem))
+                sentences.append(Sentence(text: sentence, line: line, audience: audience, isListItem: isItem, isAim: isItem && aims))
             }
             if !isItem && Self.isLeadIn(body) {
                 // "We agree not to:" keeps the section's audience; "All parents are invited… by:"
                 // names its own.
                 list = Self.addressee(named: body) ?? section
+                aims = Self.namesAims(body)
             }
         }
         self.sentences = sentences
@@ -99,7 +108,8 @@ public struct PolicyDocument: Sendable {
     private static func runsOn(_ line: Substring, into next: Substring) -> Bool {
         if let first = next.first, first.isLowercase { return true }
         guard let last = line.last, !".:;?!".contains(last) else { return false }
-        return line.split(separator: " ").count >= 9
+        // Longer than a heading ("Procedure the school will follow if inappropriate use continues").
+        return line.split(separator: " ").count >= 13
     }
 
     /// The line without its list marker ("·", "•", "-", "*", "1.") and surrounding spaces, and
@@ -163,6 +173,13 @@ public struct PolicyDocument: Sendable {
     static func isLeadIn(_ line: String) -> Bool {
         let lower = line.lowercased()
         return lower.hasSuffix(":") || lower.hasSuffix("agree to") || lower.hasSuffix(" by")
+    }
+
+    /// A heading or lead-in that introduces the policy's aims rather than its rules.
+    static func namesAims(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["purpose of this", "objectives", "aims of", "this policy is to", "this policy aims"].contains { lower.contains($0) }
+            || lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)) == "aims"
     }
 
     // MARK: - Sentences

@@ -37,4 +37,27 @@ import Testing
             ])
         #expect(document.sentences.allSatisfy { $0.isListItem && $0.line == 1 })
     }
+
+    @Test func hardWrappedLinesJoinAndAListOfAimsIsMarked() {
+        let document = PolicyDocument(
+            text: """
+                Procedure the school will follow if inappropriate use continues
+                Parents must not post photographs of other children taken at school events without
+                asking their parents first.
+
+                The purpose of this policy is to:
+                - Safeguard the reputation of the school.
+
+                Parents should not:
+                - Post racist comments.
+                """)
+        #expect(
+            document.sentences.map(\.text) == [
+                "Parents must not post photographs of other children taken at school events without asking their parents first.",
+                "The purpose of this policy is to:", "Safeguard the reputation of the school.", "Parents should not:",
+                "Post racist comments.",
+            ])
+        #expect(document.sentences.map(\.line) == [2, 5, 6, 8, 9])
+        #expect(document.sentences.map(\.isAim) == [false, false, true, false, false])
+    }
 }
