@@ -36,12 +36,12 @@ extension JSONWriter {
         raw(",\"author_key\":"); string(value.authorKey.rawValue)
         raw(",\"behaviours\":"); strings(value.behaviours.map(\.rawValue))
         raw(",\"clause_ids\":"); strings(value.clauseIDs)
-        raw(",\"id\":"); string(value.id.uppercasedString)
+        raw(",\"id\":"); uuid(value.id)
         raw(",\"ladder\":"); strings(value.ladder.map(\.rawValue))
         if let date = value.lastActedAt { raw(",\"last_acted_at\":"); self.date(date) }
         if let date = value.lastStepAt { raw(",\"last_step_at\":"); self.date(date) }
         raw(",\"merged_from\":"); uuids(value.mergedFrom)
-        if let into = value.mergedInto { raw(",\"merged_into\":"); string(into.uppercasedString) }
+        if let into = value.mergedInto { raw(",\"merged_into\":"); uuid(into) }
         raw(",\"opened_at\":"); date(value.openedAt)
         raw(",\"post_ids\":"); uuids(value.postIDs)
         raw(",\"rung\":"); integer(value.rung)
@@ -66,13 +66,13 @@ extension JSONWriter {
         if case .assigned(let assignee?) = event.kind { raw(",\"assignee\":"); string(assignee) }
         raw(",\"at\":"); date(event.at)
         if case .opened(_, let author, _) = event.kind { raw(",\"author_key\":"); string(author.rawValue) }
-        raw(",\"case_id\":"); string(event.caseID.uppercasedString)
+        raw(",\"case_id\":"); uuid(event.caseID)
         if case .mergedIn(let from, let contents) = event.kind {
             raw(",\"contents\":"); self.contents(contents)
-            raw(",\"from\":"); string(from.uppercasedString)
+            raw(",\"from\":"); uuid(from)
         }
-        raw(",\"id\":"); string(event.id.uppercasedString)
-        if case .merged(let into) = event.kind { raw(",\"into\":"); string(into.uppercasedString) }
+        raw(",\"id\":"); uuid(event.id)
+        if case .merged(let into) = event.kind { raw(",\"into\":"); uuid(into) }
         raw(",\"kind\":"); string(event.kind.name)
         if case .opened(_, _, let ladder) = event.kind { raw(",\"ladder\":"); strings(ladder.map(\.rawValue)) }
         if let note = event.note { raw(",\"note\":"); string(note) }
@@ -97,11 +97,11 @@ extension JSONWriter {
     }
 
     mutating func caseNotification(_ value: CaseNotification) {
-        raw("{\"case_id\":"); string(value.caseID.uppercasedString)
+        raw("{\"case_id\":"); uuid(value.caseID)
         raw(",\"created_at\":"); date(value.createdAt)
         if let deadline = value.deadline { raw(",\"deadline\":"); date(deadline) }
-        if let event = value.eventID { raw(",\"event_id\":"); string(event.uppercasedString) }
-        raw(",\"id\":"); string(value.id.uppercasedString)
+        if let event = value.eventID { raw(",\"event_id\":"); uuid(event) }
+        raw(",\"id\":"); uuid(value.id)
         raw(",\"mode\":"); string(value.mode.rawValue)
         if let next = value.nextStep { raw(",\"next_step\":"); string(next) }
         raw(",\"recipients\":[")
@@ -125,10 +125,10 @@ extension JSONWriter {
         raw(",\"behaviours\":"); strings(verdict.behaviours.map(\.rawValue))
         raw(",\"clause_ids\":"); strings(verdict.clauseIDs)
         raw(verdict.identifiesAccusedTeacher ? ",\"identifies_accused_teacher\":true" : ",\"identifies_accused_teacher\":false")
-        raw(",\"post_id\":"); string(verdict.postID.uppercasedString)
+        raw(",\"post_id\":"); uuid(verdict.postID)
         raw(",\"post_revision\":"); integer(verdict.postRevision)
         raw(",\"severity\":"); string(verdict.severity.rawValue)
-        raw(",\"verdict_id\":"); string(verdict.verdictID.uppercasedString)
+        raw(",\"verdict_id\":"); uuid(verdict.verdictID)
         raw("}")
     }
 
@@ -187,7 +187,7 @@ extension JSONWriter {
         raw("[")
         for (index, value) in values.enumerated() {
             if index > 0 { raw(",") }
-            string(value.uppercasedString)
+            uuid(value)
         }
         raw("]")
     }

@@ -34,7 +34,7 @@ extension EnvelopeHeader {
     /// stored a payload's JSON sends without encoding it again.
     public func envelopeJSON(payloadJSON: [UInt8]) -> [UInt8] {
         var writer = JSONWriter(capacity: 160 + payloadJSON.count + trust.utf8.count + school.utf8.count)
-        writer.raw("{\"id\":"); writer.string(id.uppercasedString)
+        writer.raw("{\"id\":"); writer.uuid(id)
         writer.raw(",\"occurred_at\":"); writer.date(occurredAt)
         writer.raw(",\"payload\":"); writer.append(json: payloadJSON)
         writer.raw(",\"schema\":"); writer.string(schema.description)

@@ -26,7 +26,7 @@ public enum PostJSONWriter {
 
     private static func encode(_ envelope: Envelope<Post>, payload: (inout JSONWriter) -> Void) -> [UInt8] {
         var writer = JSONWriter(capacity: 768)
-        writer.raw("{\"id\":"); writer.string(envelope.id.uppercasedString)
+        writer.raw("{\"id\":"); writer.uuid(envelope.id)
         writer.raw(",\"occurred_at\":"); writer.date(envelope.occurredAt)
         writer.raw(",\"payload\":"); payload(&writer)
         writer.raw(",\"schema\":"); writer.string(envelope.schema.description)
@@ -49,7 +49,7 @@ extension JSONWriter {
         raw("},\"created_at\":"); date(post.createdAt)
         if let edited = post.editedAt { raw(",\"edited_at\":"); date(edited) }
         raw(",\"external_id\":"); string(post.externalID)
-        raw(",\"id\":"); string(post.id.uppercasedString)
+        raw(",\"id\":"); uuid(post.id)
         raw(",\"media\":[")
         for (index, item) in post.media.enumerated() {
             if index > 0 { raw(",") }
