@@ -84,7 +84,7 @@ let package = Package(
         // Pack drafting: a school's policy text read into a draft policy pack (`parapet pack draft`).
         // Pure, no I/O.
         .target(
-            name: "ParapetPackDrafting", dependencies: ["ParapetModels"], path: "Shared/PackDrafting", swiftSettings: swiftSettings),
+            name: "ParapetPackDrafting", dependencies: ["ParapetModels", "ParapetCodecs"], path: "Shared/PackDrafting", swiftSettings: swiftSettings),
         // Ingest: what platforms send, parsed and checked into items (webhooks, API, JSON Lines,
         // signatures). Pure, no I/O; Intake stores and publishes what it gives.
         .target(

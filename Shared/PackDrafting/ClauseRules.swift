@@ -13,8 +13,11 @@ public enum ClauseRules {
     ]
     static let children = ["pupil", "child", "student", " kid", " son", "daughter"]
     static let naming = [" naming", " name ", " names ", " name,", " names,", "identify", "identified", "names of"]
+    /// Words that put a rule on the school's own pages ("on our Social Media accounts"): a
+    /// pupil's first name there, and any clause's `where: own_page`.
     static let ownPages = [
-        "our social media", "our facebook", "our page", "our site", "our school page", "our accounts", "these pages", "own channels",
+        "our social media", "our facebook", "our school facebook", "our twitter", "our page", "our site", "our school page", "our accounts",
+        "these pages", "own channels",
         "own pages", "school channel", "school's page", "school's own", "school's facebook", "school's website", "school's accounts",
         "school's social media", "academy's own", "official page", "official account",
     ]

@@ -1,3 +1,4 @@
+import ParapetCodecs
 import ParapetModels
 
 /// A drafted policy pack: clauses quoting the policy, and the sentences no behaviour placed.
@@ -20,6 +21,12 @@ public struct PackDraft: Sendable, Hashable {
     public var clauses: [Clause]
     public var unplaced: [Unplaced]
 
+    /// `text` as a double-quoted YAML scalar. A JSON string is one (YAML 1.2 reads JSON), and the
+    /// display style also escapes DEL, which YAML does not allow unescaped.
+    static func quoted(_ text: some StringProtocol) -> String {
+        JSONStringEscaping.quoted(text, style: .forDisplay)
+    }
+
     /// The draft as a pack file (`packs/<school>.yaml`), in the layout of the hand-written
     /// packs, every clause preceded by the line it quotes and why it was placed.
     public func yaml() -> String {
@@ -33,7 +40,7 @@ public struct PackDraft: Sendable, Hashable {
             id: \(school)
             school: \(school)
             extends: default
-            source: \(YAMLText.quoted(source))
+            source: \(Self.quoted(source))
             clauses:
 
             """
@@ -41,9 +48,9 @@ public struct PackDraft: Sendable, Hashable {
         for drafted in clauses {
             let clause = drafted.clause
             out +=
-                "  # line \(drafted.line); placed by: \(drafted.matched.map { YAMLText.quoted($0.trimmingWhitespace()) }.joined(separator: ", "))\n"
+                "  # line \(drafted.line); placed by: \(drafted.matched.map { Self.quoted($0.trimmingWhitespace()) }.joined(separator: ", "))\n"
             out += "  - id: \(clause.id)\n"
-            out += "    quote: \(YAMLText.quoted(clause.quote ?? ""))\n"
+            out += "    quote: \(Self.quoted(clause.quote ?? ""))\n"
             out += "    behaviour: \(clause.behaviour.rawValue)\n"
             out += "    applies_to: [\(clause.appliesTo.map(\.rawValue).joined(separator: ", "))]\n"
             out += "    where: \(clause.scope.rawValue)\n"
@@ -57,34 +64,5 @@ public struct PackDraft: Sendable, Hashable {
             for sentence in unplaced { out += "#   line \(sentence.line): \(sentence.text)\n" }
         }
         return out
-    }
-}
-
-/// YAML scalars as the drafted pack writes them.
-enum YAMLText {
-    /// `text` as a double-quoted YAML scalar: backslashes, quotes and control characters escaped.
-    static func quoted(_ text: some StringProtocol) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -24,9 +24,11 @@ public struct PackDrafter: Sendable {
         // Lines (a paragraph or a list item each) holding a sentence that states a rule: the
         // sentences around it explain the rule ("Facebook & Twitter has an age limit of 13.
         // Therefore no primary age child should have an account").
-        let ruleLines = Set(document.sentences.filter { Self.statesRule(ClauseRule.fold($0.text)) }.map(\.line))
-        for sentence in document.sentences {
-            let folded = ClauseRule.fold(sentence.text)
+        let folded = document.sentences.map { ClauseRule.fold($0.text) }
+        let statesRule = folded.map(Self.statesRule)
+        let ruleLines = Set(zip(document.sentences, statesRule).filter(\.1).map(\.0.line))
+        for (index, sentence) in document.sentences.enumerated() {
+            let folded = folded[index]
             var placed: [Behaviour] = []
             // A sentence that only describes ("There have been cases in the news…") is no rule
             // unless it is an item of the policy's lists or stands beside one that is.
@@ -42,7 +44,7 @@ public struct PackDrafter: Sendable {
                         clause: clause(id: id, behaviour: rule.behaviour, sentence: sentence, folded: folded), line: sentence.line,
                         matched: matched))
             }
-            if placed.isEmpty, Self.statesRule(folded), sentence.text.split(separator: " ").count >= 4 {
+            if placed.isEmpty, statesRule[index], sentence.text.split(separator: " ").count >= 4 {
                 unplaced.append(PackDraft.Unplaced(text: sentence.text, line: sentence.line))
             }
         }
@@ -51,7 +53,7 @@ public struct PackDrafter: Sendable {
 
     private func clause(id: String, behaviour: Behaviour, sentence: PolicyDocument.Sentence, folded: String) -> PolicyClause {
         let model = defaults.clauses.first { $0.behaviour == behaviour }
-        let ownPage = Self.ownPageWords.contains { folded.contains($0) }
+        let ownPage = ClauseRules.ownPages.contains { folded.contains($0) }
         let audience: [Audience]
         switch (behaviour, sentence.audience) {
         case (.underageAccount, _): audience = [.pupils]
@@ -67,11 +69,6 @@ public struct PackDrafter: Sendable {
             severity: model?.severity ?? .medium, notify: model?.notify ?? .digest, recipients: model?.recipients ?? [.headteacher],
             ladder: model?.ladder ?? [.record])
     }
-
-    /// Words that confine a rule to the school's own pages ("on our Social Media accounts").
-    static let ownPageWords = [
-        "our social media", "our facebook", "our school facebook", "our page", "our accounts", "our site", "our twitter",
-    ]
 
     static func statesRule(_ folded: String) -> Bool {
         ClauseRules.ruleWords.contains { folded.contains($0) }
