@@ -25,11 +25,7 @@ struct AccusationDetector: Detector {
     /// Described people who are parents, not staff or pupils.
     static let parentWords: [String] = WordBook.current.list("accusationParentWords")
     /// Bullying cues that name an act (reported or condemned), not an insult to the person.
-    static let bullyingActs = [
-        "bully", "bullied", "humiliat", "mock", "make fun", "made fun", "pick", "tormen", "teas", "taunt", "roast", "diss", "screenshot",
-        "expos", "embarrass", "laugh", "everyone laugh", "rate", "go back to", "baby", "leave the school", "move schools", "don t",
-        "not invited", "ignore", "you should leave",
-    ]
+    static let bullyingActs: [String] = WordBook.current.list("accusationBullyingActs")
     static let secondPerson: PhraseSet = PhraseSet(WordBook.current.list("accusationSecondPerson"))
     /// The cues whose hits `detect` weighs, one of which a text needs for any finding.
     static let accusingCues: [Cue] = [.misconduct, .defamatory, .negativeTrait, .insult, .bullying, .swearing, .sexual]

@@ -130,6 +130,9 @@ struct SafeguardingDetector: Detector {
     /// What may follow "white power" and the like in an ordinary sentence ("a white power lead").
     static let benignFollowers: Set<String> = WordBook.set("safeguardingBenignFollowers")
 
+    /// Laughing emoji that take a short post's worry back; not 😭, which may be real distress.
+    static let laughingNotCrying = TextView.Emoji.laughing.subtracting([0x1F62D])
+
     func detect(in post: PostContext, into found: inout Detections) {
         for view in post.allTexts {
             let laughs = view.hits(.hyperbole)
@@ -140,19 +143,17 @@ struct SafeguardingDetector: Detector {
 
     private func detectExtremism(in view: TextView, laughs: [Range<Int>], into found: inout Detections) {
         guard view.has(.extremismStrong) || view.has(.extremismTerm) || view.has(.replacementTalk) || view.has(.callToAct) else { return }
-        var extremism = replacementRhetoric(in: view, laughs: laughs)
         let calls = view.hits(.callToAct)
         // Explained, called a lie or worried about ("the PREVENT session explained the 'great
         // replacement' conspiracy theory"), with no call to act: talk about it, not of it.
-        let countered = calls.isEmpty && view.hits(.extremismCountered).contains { !view.isQuoted($0) }
+        let counteredTalk = view.hits(.extremismCountered).contains { !view.isQuoted($0) }
+        let countered = calls.isEmpty && counteredTalk
+        var extremism = replacementRhetoric(in: view, laughs: laughs, calls: calls, countered: counteredTalk)
         var strong: [Range<Int>] = []
         for hit in view.hits(.extremismStrong) {
             if hit.upperBound < view.tokenCount, Self.benignFollowers.contains(view.tokenized.word(hit.upperBound)) { continue }
-            if countered {
-                strong.append(hit)
-                continue
-            }
             strong.append(hit)
+            if countered { continue }
             extremism.append(view.evidence(hit, detector: "extremism"))
         }
         let praise = view.hits(.extremismPraise)
@@ -187,16 +188,17 @@ struct SafeguardingDetector: Detector {
 
     /// Replacement talk with a call to act, or with "us and them"; or a call to act against a
     /// group: extremist rhetoric without a slur or a named movement. Not when laughed off,
-    /// explained or put down without a call to act.
-    private func replacementRhetoric(in view: TextView, laughs: [Range<Int>]) -> [Evidence] {
+    /// explained or put down without a call to act (`countered`: the text explains, disputes or
+    /// worries about such talk outside quotes).
+    private func replacementRhetoric(in view: TextView, laughs: [Range<Int>], calls: [Range<Int>], countered: Bool) -> [Evidence] {
         guard laughs.isEmpty else { return [] }
         let talk = view.hits(.replacementTalk)
-        let calls = view.hits(.callToAct)
         guard !talk.isEmpty || !calls.isEmpty else { return [] }
         let sides = view.hits(.usAndThem) + view.hits(.identityGroup)
         if calls.isEmpty {
-            let countered = view.hits(.extremismCountered).contains { !view.isQuoted($0) } || view.has(.learningContext)
-            guard !countered, Set(talk.map { view.phrase($0) }).count >= 2 || !talk.isEmpty && !sides.isEmpty else { return [] }
+            guard !countered, !view.has(.learningContext), Set(talk.map { view.phrase($0) }).count >= 2 || !talk.isEmpty && !sides.isEmpty else {
+                return []
+            }
         } else {
             guard !talk.isEmpty || !sides.isEmpty else { return [] }
         }
@@ -205,7 +207,7 @@ struct SafeguardingDetector: Detector {
 
     private func detectConcern(in view: TextView, post: PostContext, laughs: [Range<Int>], into found: inout Detections) {
         guard view.has(.selfHarm) || view.has(.abuseAtHome) || view.has(.grooming) else { return }
-        let emoji = view.tokenCount < 30 && view.text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F480, 0x1F606, 0x1F605].contains($0.value) }
+        let emoji = view.tokenCount < 30 && view.holds(anyOf: Self.laughingNotCrying)
         enum Tier { case strong, voiced, corroborate }
         var risks: [(hit: Range<Int>, cue: Cue, tier: Tier)] = []
         var household: [Range<Int>] = []

@@ -90,14 +90,10 @@ struct ViolenceDetector: Detector {
 
 extension TextView {
     /// Whether the text holds a knife, gun or bomb emoji.
-    var hasWeaponEmoji: Bool {
-        text.unicodeScalars.contains { [0x1F52A, 0x1F5E1, 0x1F52B, 0x1F4A3, 0x1FA93, 0x2694].contains($0.value) }
-    }
+    var hasWeaponEmoji: Bool { holds(anyOf: Emoji.weapon) }
 
     /// Whether the text holds a laughing, eye-rolling or face-palming emoji.
-    var hasJokeEmoji: Bool {
-        text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F648, 0x1F644, 0x1F605, 0x1F606, 0x1F926, 0x1F62D, 0x1F643].contains($0.value) }
-    }
+    var hasJokeEmoji: Bool { holds(anyOf: Emoji.joke) }
 
     /// Whether any word, or pair of words (joined by a space), of the text is one of `words`,
     /// read in place (`phrase(_:isIn:)`): making a String of every word and of every pair to

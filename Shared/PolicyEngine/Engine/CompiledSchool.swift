@@ -37,8 +37,11 @@ final class CompiledSchool: Sendable {
         self.version = version
         settings = pack.settings
         self.rulesetVersion = rulesetVersion
-        let words = school.name.lowercased().split { !$0.isLetter }.map(String.init).filter { !CompiledTrust.genericSchoolWords.contains($0) }
-        let folded = words.map { Array($0.utf8.filter { $0 < 0x80 }) }
+        // The name's words as the tokenizer folds them, as post text is: a handle is matched
+        // against a post's folded words.
+        let folded = CompiledTrust.words(of: school.name).filter {
+            !CompiledTrust.genericSchoolWords.contains(String(decoding: $0, as: UTF8.self))
+        }
         var compact = [folded.joined().map { $0 }]
         if let first = folded.first, first.count >= 5, folded.count > 1 { compact.append(first) }
         compactNames = compact.filter { $0.count >= 5 }

@@ -150,15 +150,13 @@ extension PostContext {
             if view.sentence[index] != view.sentence[range.lowerBound] { return false }
             let word = text.leet(index)
             if word.elementsEqual("t".utf8), index > 0, text.tokens[index - 1].flags.contains(.apostropheAfter) { return true }
-            for negation in negations where word.elementsEqual(negation.utf8) { return true }
+            if view.phrase(index..<(index + 1), isIn: negations) { return true }
             index -= 1
         }
         return false
     }
 
-    private static let negations = [
-        "not", "never", "no", "dont", "cant", "cannot", "wont", "shouldnt", "mustnt", "nor", "stop", "decline", "declined",
-    ]
+    private static let negations = PhraseSet(WordBook.current.list("postContextNegations"))
 
     /// Whether the sentence holding token `index` is a question (ends with "?").
     static func isQuestion(_ index: Int, in view: TextView) -> Bool {

@@ -67,12 +67,12 @@ final class TextView {
     /// Swearing run into hashtags and long words (``LanguageDetector/hiddenSwearing(in:)``),
     /// found once when a detector first asks: three detectors read it.
     lazy var hiddenSwearing: [Range<Int>] = LanguageDetector.hiddenSwearing(in: self)
-    /// Tokens that say someone poses a risk to children (``BreachSubjects/riskWordSet``), found
-    /// once when a breach is first described: each breach's evidence asks again.
     /// The hits that mean a child, and those of a staff role (``BreachSubjects/childHits(in:)``),
     /// found once when a breach is first described: each breach's evidence asks again.
     lazy var childHits: [Range<Int>] = BreachSubjects.childHits(in: self)
     lazy var staffRoleHits: [Range<Int>] = hits(.staffRole)
+    /// Tokens that say someone poses a risk to children (``BreachSubjects/riskWordSet``), found
+    /// once when a breach is first described, for the same reason.
     lazy var riskWordTokens: [Int] = (0..<tokenCount).filter { phrase($0..<($0 + 1), isIn: BreachSubjects.riskWordSet) }
 
     init(text: String, attachment: Int?, trust: CompiledTrust, school: Int32) {
@@ -313,8 +313,21 @@ extension TextView {
 }
 
 extension TextView {
-    /// Whether the text laughs in emoji (😂 🤣 😭 💀 😆 😅), which the word lists cannot match.
-    var hasLaughingEmoji: Bool {
-        text.unicodeScalars.contains { [0x1F602, 0x1F923, 0x1F62D, 0x1F480, 0x1F606, 0x1F605].contains($0.value) }
+    /// Emoji the detectors ask about, by scalar: the word lists cannot match them.
+    enum Emoji {
+        /// 😂 🤣 😭 💀 😆 😅
+        static let laughing: Set<UInt32> = [0x1F602, 0x1F923, 0x1F62D, 0x1F480, 0x1F606, 0x1F605]
+        /// Laughing, eye-rolling and face-palming: 😂 🤣 🙈 🙄 😅 😆 🤦 😭 🙃
+        static let joke: Set<UInt32> = [0x1F602, 0x1F923, 0x1F648, 0x1F644, 0x1F605, 0x1F606, 0x1F926, 0x1F62D, 0x1F643]
+        /// A knife, dagger, gun, bomb, axe or crossed swords: 🔪 🗡 🔫 💣 🪓 ⚔
+        static let weapon: Set<UInt32> = [0x1F52A, 0x1F5E1, 0x1F52B, 0x1F4A3, 0x1FA93, 0x2694]
     }
+
+    /// Whether the text holds any of `emoji`.
+    func holds(anyOf emoji: Set<UInt32>) -> Bool {
+        text.unicodeScalars.contains { emoji.contains($0.value) }
+    }
+
+    /// Whether the text laughs in emoji.
+    var hasLaughingEmoji: Bool { holds(anyOf: Emoji.laughing) }
 }
